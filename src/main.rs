@@ -1,1 +1,5 @@
-fn main() {}
+//! The `basil` command.
+
+fn main() {
+    std::process::exit(basil::cli::main());
+}
