@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite: the workspace natively (x86-64 or whatever the host
+# is), then the asm crate cross-built for AArch64 and run under qemu.
+# Installs what it needs on a fresh Debian machine (apt packages, the rustup
+# target) when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v qemu-aarch64 >/dev/null 2>&1 || need_apt+=(qemu-user)
+command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || need_apt+=(gcc-aarch64-linux-gnu)
+[ -d /usr/aarch64-linux-gnu/lib ] || need_apt+=(libc6-dev-arm64-cross)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  fi
+fi
+rustup target list --installed | grep -q '^aarch64-unknown-linux-gnu$' || rustup target add aarch64-unknown-linux-gnu
+
+echo "== native: cargo test --workspace"
+cargo test --workspace --release
+
+echo "== aarch64 under qemu: cargo test -p basil-asm"
+export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
+export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu"
+cargo test -p basil-asm --release --target aarch64-unknown-linux-gnu

@@ -1,0 +1,279 @@
+//! Type contexts: what the JIT knows about the types of a frame's values at
+//! a block's entry. A `Context` packs a 4-bit `Type` for each of the first
+//! `MAX_LOCALS` locals and the first `MAX_TEMPS` temps (counted from the
+//! bottom of the temp stack) into one `u64`; anything beyond is Unknown.
+//! Block versions are keyed by context, so it must be small, `Copy`, hashable
+//! and comparable (model: YJIT `core.rs` `Context`/`Type::diff`).
+
+use crate::runtime::object::Kind;
+use crate::runtime::value::Value;
+
+/// Locals whose types are tracked.
+pub const MAX_LOCALS: usize = 8;
+/// Temps whose types are tracked.
+pub const MAX_TEMPS: usize = 8;
+
+/// What is known of one value's type. At most 4 bits.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+#[repr(u8)]
+pub enum Type {
+    /// Nothing known: any value.
+    #[default]
+    Unknown = 0,
+    /// An unboxed int (48-bit payload).
+    Int = 1,
+    Float = 2,
+    Bool = 3,
+    None = 4,
+    Str = 5,
+    List = 6,
+    Tuple = 7,
+    Dict = 8,
+    /// An instance of a user class.
+    Object = 9,
+    /// Some heap object of unknown kind.
+    Heap = 10,
+}
+
+impl Type {
+    const ALL: [Type; 11] = [
+        Type::Unknown,
+        Type::Int,
+        Type::Float,
+        Type::Bool,
+        Type::None,
+        Type::Str,
+        Type::List,
+        Type::Tuple,
+        Type::Dict,
+        Type::Object,
+        Type::Heap,
+    ];
+
+    fn from_bits(b: u64) -> Type {
+        Type::ALL.get(b as usize).copied().unwrap_or(Type::Unknown)
+    }
+
+    /// The type of a concrete value (what a type test would learn).
+    pub fn of(v: Value) -> Type {
+        if v.is_small_int() {
+            Type::Int
+        } else if v.is_float() {
+            Type::Float
+        } else if v.is_bool() {
+            Type::Bool
+        } else if v.is_none() {
+            Type::None
+        } else {
+            match v.kind() {
+                Some(Kind::Str) => Type::Str,
+                Some(Kind::List) => Type::List,
+                Some(Kind::Tuple) => Type::Tuple,
+                Some(Kind::Dict) => Type::Dict,
+                Some(Kind::Instance) => Type::Object,
+                Some(_) => Type::Heap,
+                None => Type::Unknown,
+            }
+        }
+    }
+
+    /// True for the heap-object types.
+    pub fn is_heap(self) -> bool {
+        matches!(
+            self,
+            Type::Str | Type::List | Type::Tuple | Type::Dict | Type::Object | Type::Heap
+        )
+    }
+
+    /// How well code specialised for `self` fits a value known to be `other`:
+    /// `Some(0)` identical, `Some(n)` usable with a loss of precision `n`,
+    /// `None` incompatible (the code assumes something `other` does not
+    /// guarantee).
+    pub fn diff(self, other: Type) -> Option<u32> {
+        if self == other {
+            Some(0)
+        } else if self == Type::Unknown {
+            Some(1)
+        } else if self == Type::Heap && other.is_heap() {
+            Some(1)
+        } else {
+            None
+        }
+    }
+
+    /// A short name for reports (`int`, `float`, `?`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Type::Unknown => "?",
+            Type::Int => "int",
+            Type::Float => "float",
+            Type::Bool => "bool",
+            Type::None => "None",
+            Type::Str => "str",
+            Type::List => "list",
+            Type::Tuple => "tuple",
+            Type::Dict => "dict",
+            Type::Object => "obj",
+            Type::Heap => "heap",
+        }
+    }
+}
+
+/// The types of the tracked locals and temps, 4 bits each.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Context {
+    bits: u64,
+}
+
+impl Context {
+    /// The generic context: everything Unknown.
+    pub const GENERIC: Context = Context { bits: 0 };
+
+    fn get(&self, idx: usize) -> Type {
+        Type::from_bits((self.bits >> (idx * 4)) & 0xf)
+    }
+
+    fn set(&mut self, idx: usize, t: Type) {
+        self.bits = (self.bits & !(0xf << (idx * 4))) | ((t as u64) << (idx * 4));
+    }
+
+    /// The known type of local `slot`.
+    pub fn local(&self, slot: usize) -> Type {
+        if slot < MAX_LOCALS {
+            self.get(slot)
+        } else {
+            Type::Unknown
+        }
+    }
+
+    /// Records the type of local `slot` (no-op for untracked slots).
+    pub fn set_local(&mut self, slot: usize, t: Type) {
+        if slot < MAX_LOCALS {
+            self.set(slot, t);
+        }
+    }
+
+    /// The known type of temp `idx` (0 = bottom of the temp stack).
+    pub fn temp(&self, idx: usize) -> Type {
+        if idx < MAX_TEMPS {
+            self.get(MAX_LOCALS + idx)
+        } else {
+            Type::Unknown
+        }
+    }
+
+    /// Records the type of temp `idx`.
+    pub fn set_temp(&mut self, idx: usize, t: Type) {
+        if idx < MAX_TEMPS {
+            self.set(MAX_LOCALS + idx, t);
+        }
+    }
+
+    /// Forgets the types of temps at index `from` and above (after a pop,
+    /// so that a later push starts from Unknown).
+    pub fn clear_temps_from(&mut self, from: usize) {
+        for i in from..MAX_TEMPS {
+            self.set_temp(i, Type::Unknown);
+        }
+    }
+
+    /// Forgets every local's type (after code that may rebind locals).
+    pub fn clear_locals(&mut self) {
+        for i in 0..MAX_LOCALS {
+            self.set_local(i, Type::Unknown);
+        }
+    }
+
+    /// How well a block version compiled for `self` serves a caller whose
+    /// context is `other`: `None` if it cannot, else a distance (0 = exact).
+    pub fn diff(&self, other: &Context) -> Option<u32> {
+        let mut total = 0;
+        for i in 0..MAX_LOCALS + MAX_TEMPS {
+            total += self.get(i).diff(other.get(i))?;
+        }
+        Some(total)
+    }
+
+    /// True if every tracked type is Unknown.
+    pub fn is_generic(&self) -> bool {
+        self.bits == 0
+    }
+
+    /// The packed encoding (for reports and hashing).
+    pub fn bits(&self) -> u64 {
+        self.bits
+    }
+
+    /// Rebuilds a context from its packed encoding.
+    pub fn from_bits(bits: u64) -> Context {
+        let mut c = Context::GENERIC;
+        for i in 0..MAX_LOCALS + MAX_TEMPS {
+            c.set(i, Type::from_bits((bits >> (i * 4)) & 0xf));
+        }
+        debug_assert_eq!(c.bits, bits, "context encoding round trip");
+        c
+    }
+
+    /// Readable form: `[l0:int, l1:float | t0:list]` (Unknown entries omitted).
+    pub fn describe(&self) -> String {
+        let locals: Vec<String> = (0..MAX_LOCALS)
+            .filter(|&i| self.local(i) != Type::Unknown)
+            .map(|i| format!("l{i}:{}", self.local(i).name()))
+            .collect();
+        let temps: Vec<String> = (0..MAX_TEMPS)
+            .filter(|&i| self.temp(i) != Type::Unknown)
+            .map(|i| format!("t{i}:{}", self.temp(i).name()))
+            .collect();
+        format!("[{} | {}]", locals.join(", "), temps.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_is_one_word() {
+        assert_eq!(std::mem::size_of::<Context>(), 8);
+        assert_eq!(std::mem::size_of::<Type>(), 1);
+        assert!(Type::ALL.iter().all(|&t| (t as u8) < 16));
+    }
+
+    #[test]
+    fn set_and_get_round_trip() {
+        let mut c = Context::GENERIC;
+        c.set_local(0, Type::Int);
+        c.set_local(7, Type::Float);
+        c.set_local(8, Type::Str); // untracked: ignored
+        c.set_temp(0, Type::List);
+        c.set_temp(7, Type::Dict);
+        assert_eq!(c.local(0), Type::Int);
+        assert_eq!(c.local(7), Type::Float);
+        assert_eq!(c.local(8), Type::Unknown);
+        assert_eq!(c.temp(0), Type::List);
+        assert_eq!(c.temp(7), Type::Dict);
+        assert_eq!(Context::from_bits(c.bits()), c);
+        c.clear_temps_from(1);
+        assert_eq!(c.temp(7), Type::Unknown);
+        assert_eq!(c.temp(0), Type::List);
+        assert_eq!(c.describe(), "[l0:int, l7:float | t0:list]");
+    }
+
+    #[test]
+    fn diff_accepts_only_generalisations() {
+        let mut int_ctx = Context::GENERIC;
+        int_ctx.set_local(0, Type::Int);
+        let mut float_ctx = Context::GENERIC;
+        float_ctx.set_local(0, Type::Float);
+        // A generic version serves anyone.
+        assert_eq!(Context::GENERIC.diff(&int_ctx), Some(1));
+        assert_eq!(Context::GENERIC.diff(&Context::GENERIC), Some(0));
+        // A specialised version serves only callers that know as much.
+        assert_eq!(int_ctx.diff(&int_ctx), Some(0));
+        assert_eq!(int_ctx.diff(&Context::GENERIC), None);
+        assert_eq!(int_ctx.diff(&float_ctx), None);
+        // Heap generalises the heap kinds only.
+        assert_eq!(Type::Heap.diff(Type::List), Some(1));
+        assert_eq!(Type::Heap.diff(Type::Int), None);
+    }
+}

@@ -1,0 +1,7 @@
+print(int("12") + 1, float("2.5") * 2, str(12) + "3", bool(0), bool(2), bool(""), bool("x"))
+print(list("ab"), tuple([1, 2]), dict([("a", 1)]), list((1,)), tuple("xy"))
+print(int(), float(), str(), bool(), list(), tuple(), dict())
+print(str(1.0), str(-1), str([1, "a"]), str((1,)), str({"k": [1]}))
+print(int(-2.7), int("  -17 "), float(" 1e3 "), float(10), int(10.0))
+print(bool(None), bool([]), bool([[]]), bool(0.0), bool(-0.0), bool(1e-300))
+print(repr(str(5)), repr(int("5")), repr(float("5")))

@@ -1,0 +1,5 @@
+class Foo:
+    pass
+f = Foo()
+print("made foo")
+print(f.x)

@@ -1,0 +1,3 @@
+items = [3, 1, "two"]
+print("sorting")
+items.sort()

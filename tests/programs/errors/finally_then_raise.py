@@ -1,0 +1,5 @@
+try:
+    print("try body")
+    raise ValueError("escapes")
+finally:
+    print("finally still printed")

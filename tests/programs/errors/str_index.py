@@ -1,0 +1,3 @@
+s = "hello"
+print(s[4])
+print(s[5])

@@ -1,0 +1,3 @@
+import sys
+print("output before")
+sys.exit("fatal: something went wrong")

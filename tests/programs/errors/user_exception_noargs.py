@@ -1,0 +1,4 @@
+class Boom(Exception):
+    pass
+print("about to explode")
+raise Boom

@@ -1,0 +1,8 @@
+print(True + True, True * 10, False - 1, -True, ~True, True / 2)
+print(True == 1, False == 0, True is True, True & False, True | False, True ^ True)
+print(type(True & True).__name__, type(True + 0).__name__)
+print(sum([True, True, False, True]))
+print(int(True), int(False), str(True), repr(False))
+print(True and 5, False or 7, not 0, not 3)
+print(1 if True else 2, 3 > 2 == True)
+print(True // 1, True % 2, 5 * False)

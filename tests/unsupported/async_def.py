@@ -1,0 +1,5 @@
+# construct: async
+x = 1
+print("must not be printed")
+async def fetch():  # <- unsupported
+    return 1

@@ -1,0 +1,5 @@
+# construct: os
+import math
+import sys
+import os  # <- unsupported
+print(os.getcwd())
