@@ -27,8 +27,40 @@ pub struct Args {
     #[arg(long)]
     pub dump_bytecode: bool,
 
+    /// Enable the lazy basic-block versioning JIT
+    #[arg(long)]
+    pub lbbv: bool,
+
+    /// Block entries before a block is compiled (0 compiles everything at first sight)
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub lbbv_threshold: u32,
+
+    /// Versions per block before a generic version serves (1: generic versions only)
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..))]
+    pub lbbv_max_versions: u32,
+
+    /// Code memory for the JIT in MiB; when it is full the program goes on in the interpreter
+    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=128))]
+    pub lbbv_exec_mem: u32,
+
+    /// With --lbbv: print JIT statistics at exit on stderr (`--stats=json` for JSON)
+    #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true, default_missing_value = "text", value_parser = ["text", "json"])]
+    pub stats: Option<String>,
+
+    /// With --stats: also write the statistics as JSON to PATH
+    #[arg(long, value_name = "PATH")]
+    pub stats_file: Option<String>,
+
+    /// With --lbbv: print the machine code of every compiled block version at exit
+    #[arg(long)]
+    pub dump_disasm: bool,
+
     /// The program file (`-` reads it from stdin), then its arguments (sys.argv[1:])
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "FILE.py [ARGS]")]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "FILE.py [ARGS]"
+    )]
     pub rest: Vec<String>,
 }
 
@@ -113,7 +145,7 @@ pub fn main() -> i32 {
     let handle = std::thread::Builder::new()
         .name("basil-vm".into())
         .stack_size(VM_STACK_BYTES)
-        .spawn(move || run_program(program, args.dump_bytecode));
+        .spawn(move || run_program(program, &args));
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {
@@ -123,22 +155,43 @@ pub fn main() -> i32 {
     }
 }
 
-fn run_program(p: Program, dump: bool) -> i32 {
+fn jit_options(args: &Args) -> crate::jit::JitOptions {
+    crate::jit::JitOptions {
+        threshold: args.lbbv_threshold,
+        max_versions: args.lbbv_max_versions as usize,
+        exec_mem_mib: args.lbbv_exec_mem as usize,
+        stats: args.stats.is_some() || args.stats_file.is_some(),
+        dump_disasm: args.dump_disasm,
+    }
+}
+
+fn run_program(p: Program, args: &Args) -> i32 {
+    let dump = args.dump_bytecode;
     let mut vm = Vm::new(p.argv.clone());
     vm.mark_native_stack_base();
-    let module = match crate::compiler::compile_module(&p.source, &p.filename, "__main__", &mut vm.names) {
-        Ok(m) => m,
-        Err(e) => {
-            eprint!("{}", e.render(&p.filename));
-            return 1;
+    if args.lbbv {
+        match crate::jit::Jit::new(jit_options(args)) {
+            Ok(j) => vm.jit = Some(Box::new(j)),
+            Err(e) => eprintln!("basil: --lbbv unavailable ({e}); running in the interpreter"),
         }
-    };
+    } else if args.stats.is_some() || args.dump_disasm {
+        eprintln!("basil: --stats and --dump-disasm need --lbbv");
+    }
+    let module =
+        match crate::compiler::compile_module(&p.source, &p.filename, "__main__", &mut vm.names) {
+            Ok(m) => m,
+            Err(e) => {
+                eprint!("{}", e.render(&p.filename));
+                return 1;
+            }
+        };
     if dump {
         print!("{}", crate::bytecode::dump_module(&module, &vm.names));
         return 0;
     }
     let idx = vm.load_module(module, p.source);
     let code = vm.modules[idx].code_base;
+    let started = std::time::Instant::now();
     let result = vm.run_module_code(code, idx);
     let status = match result {
         Ok(_) => 0,
@@ -148,6 +201,9 @@ fn run_program(p: Program, dump: bool) -> i32 {
         }
     };
     vm.flush_out();
+    if vm.jit.is_some() {
+        crate::jit::report::at_exit(&vm, args.stats.as_deref(), args.stats_file.as_deref(), args.dump_disasm, started.elapsed());
+    }
     status
 }
 

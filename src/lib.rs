@@ -6,4 +6,5 @@ pub mod cli;
 pub mod compiler;
 pub mod intern;
 pub mod interp;
+pub mod jit;
 pub mod runtime;

@@ -23,6 +23,10 @@ use std::path::PathBuf;
 /// `&["--lbbv", "--lbbv-threshold=0", "--lbbv-max-versions=1"]` here.
 const MODES: &[&[&str]] = &[
     &[], // the interpreter
+    &["--lbbv"],
+    &["--lbbv", "--lbbv-threshold=0"],
+    &["--lbbv", "--lbbv-threshold=0", "--lbbv-max-versions=1"],
+    &["--lbbv", "--lbbv-threshold=0", "--lbbv-exec-mem=1"],
 ];
 
 #[test]

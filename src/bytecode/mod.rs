@@ -8,7 +8,7 @@
 
 mod blocks;
 mod dump;
-mod verify;
+pub mod verify;
 
 pub use blocks::{BlockId, BlockInfo};
 pub use dump::dump_module;
@@ -228,26 +228,42 @@ pub enum Instr {
     /// `[v] -> [format(conv(v), '')]` or with `has_spec`
     /// `[v, spec] -> [format(conv(v), spec)]`; `conv` is 0 none, 1 `!s`,
     /// 2 `!r`, 3 `!a`.
-    FormatValue { conv: u8, has_spec: bool },
+    FormatValue {
+        conv: u8,
+        has_spec: bool,
+    },
     // ---- calls and functions ----
     /// `[f, a1 .. an] -> [f(a1 .. an)]`
     Call(u32),
     /// `[f, a1 .. an, kv1 .. kvm] -> [result]`; `kwnames` indexes a constant
     /// tuple of the m keyword names; `argc` counts positional arguments only.
-    CallKw { argc: u32, kwnames: u32 },
+    CallKw {
+        argc: u32,
+        kwnames: u32,
+    },
     /// `[callable, self_or_null, a1 .. an] -> [result]` (after `LoadMethod`).
     CallMethod(u32),
     /// As `CallMethod` with keyword arguments, as `CallKw`.
-    CallMethodKw { argc: u32, kwnames: u32 },
+    CallMethodKw {
+        argc: u32,
+        kwnames: u32,
+    },
     /// `[defaults?, kwdefaults?, closure?] -> [function]`. `code` indexes
     /// `Module::codes`; `flags` bit 0: a tuple of positional defaults, bit 1: a
     /// dict of keyword-only defaults, bit 2: a tuple of cells for the free
     /// variables (in `CodeObject::free_slots` order).
-    MakeFunction { code: u32, flags: u8 },
+    MakeFunction {
+        code: u32,
+        flags: u8,
+    },
     /// `[base?, closure?] -> [class]`: runs the class body `code` with a fresh
     /// namespace, then creates the class. `flags` bit 0: a base class is on the
     /// stack, bit 2: a closure tuple (as `MakeFunction`).
-    BuildClass { code: u32, name: Sym, flags: u8 },
+    BuildClass {
+        code: u32,
+        name: Sym,
+        flags: u8,
+    },
     // ---- exceptions ----
     /// `raise` (0: re-raise the exception being handled), `[e] -> raise e` (1),
     /// `[e, cause] -> raise e from cause` (2).

@@ -23,9 +23,7 @@ pub fn stack_effect_in(consts: &[Const], ins: &Instr, jump: bool) -> Option<(u32
         _ => None,
     };
     Some(match *ins {
-        Nop | Jump(_) | DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => {
-            (0, 0)
-        }
+        Nop | Jump(_) | DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) => (0, 0),
         LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadGlobal(_)
         | LoadName(_) | LoadAssertionError | ImportName(_) => (0, 1),
         StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) => (1, 0),
@@ -95,9 +93,11 @@ pub fn stack_depths(code: &CodeObject) -> Result<Vec<u32>, String> {
             return Err(format!("handler {h:?} out of range"));
         }
     }
-    let mut set = |depth: &mut Vec<u32>, work: &mut Vec<usize>, pc: usize, d: u32, from: usize| {
+    let set = |depth: &mut Vec<u32>, work: &mut Vec<usize>, pc: usize, d: u32, from: usize| {
         if pc >= n {
-            return Err(format!("pc {from}: control reaches {pc}, past the end of the code"));
+            return Err(format!(
+                "pc {from}: control reaches {pc}, past the end of the code"
+            ));
         }
         if depth[pc] == UNREACHABLE {
             depth[pc] = d;

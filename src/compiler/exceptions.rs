@@ -35,7 +35,10 @@ impl<'a> Compiler<'a, '_> {
         let end = self.new_label();
         let try_line = self.u.line;
         // Body (and the except clauses, if any) under the finally handler.
-        self.push_fblock(FBlockKind::FinallyTry { body: &t.finalbody }, Some((fexc, d)));
+        self.push_fblock(
+            FBlockKind::FinallyTry { body: &t.finalbody },
+            Some((fexc, d)),
+        );
         let r = if t.handlers.is_empty() {
             self.compile_body(&t.body, false)
         } else {
@@ -120,7 +123,10 @@ impl<'a> Compiler<'a, '_> {
                 Some(_) => self.new_label(),
                 None => cleanup,
             };
-            self.push_fblock(FBlockKind::HandlerCleanup { name }, Some((body_cleanup, d + 1)));
+            self.push_fblock(
+                FBlockKind::HandlerCleanup { name },
+                Some((body_cleanup, d + 1)),
+            );
             let r = self.compile_body(&h.body, false);
             self.pop_fblock();
             r?;
@@ -169,7 +175,8 @@ impl<'a> Compiler<'a, '_> {
     /// value on top of the stack is kept there.
     fn unwind_fblock(&mut self, fb: &FBlock<'a>, preserve: bool) -> CResult<()> {
         match fb.kind {
-            FBlockKind::WhileLoop { .. } | FBlockKind::TryExcept | FBlockKind::ExceptionHandler => {}
+            FBlockKind::WhileLoop { .. } | FBlockKind::TryExcept | FBlockKind::ExceptionHandler => {
+            }
             FBlockKind::ForLoop { .. } | FBlockKind::PopValue => {
                 if preserve {
                     self.emit(Instr::Rot2);
@@ -212,13 +219,25 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// Unwinds the frame blocks innermost first, up to the innermost loop when
-    /// `to_loop` (returned, not unwound); the blocks are restored afterwards.
-    fn unwind_stack(&mut self, preserve: bool, to_loop: bool) -> CResult<Option<FBlock<'a>>> {
+    /// `to_loop` (returned, not unwound). The blocks stay popped (so the exit
+    /// instructions that follow are covered only by the outer handlers); the
+    /// caller restores the returned saved stack.
+    #[allow(clippy::type_complexity)]
+    fn unwind_stack(
+        &mut self,
+        preserve: bool,
+        to_loop: bool,
+    ) -> CResult<(Option<FBlock<'a>>, Vec<FBlock<'a>>)> {
         let saved = self.u.fblocks.clone();
         let mut found = None;
         let mut result = Ok(());
         while let Some(top) = self.u.fblocks.last().copied() {
-            if to_loop && matches!(top.kind, FBlockKind::WhileLoop { .. } | FBlockKind::ForLoop { .. }) {
+            if to_loop
+                && matches!(
+                    top.kind,
+                    FBlockKind::WhileLoop { .. } | FBlockKind::ForLoop { .. }
+                )
+            {
                 found = Some(top);
                 break;
             }
@@ -228,15 +247,22 @@ impl<'a> Compiler<'a, '_> {
                 break;
             }
         }
-        self.u.fblocks = saved;
-        result.map(|_| found)
+        match result {
+            Ok(()) => Ok((found, saved)),
+            Err(e) => {
+                self.u.fblocks = saved;
+                Err(e)
+            }
+        }
     }
 
     fn has_loop(&self) -> bool {
-        self.u
-            .fblocks
-            .iter()
-            .any(|f| matches!(f.kind, FBlockKind::WhileLoop { .. } | FBlockKind::ForLoop { .. }))
+        self.u.fblocks.iter().any(|f| {
+            matches!(
+                f.kind,
+                FBlockKind::WhileLoop { .. } | FBlockKind::ForLoop { .. }
+            )
+        })
     }
 
     pub fn compile_return(&mut self, r: &'a ast::StmtReturn) -> CResult<()> {
@@ -250,18 +276,20 @@ impl<'a> Compiler<'a, '_> {
             None => Some(Const::None),
             Some(v) => self.const_value(v),
         };
-        match (constant, &r.value) {
+        let saved = match (constant, &r.value) {
             (Some(c), _) => {
-                self.unwind_stack(false, false)?;
+                let (_, saved) = self.unwind_stack(false, false)?;
                 self.load_const(c);
+                saved
             }
             (None, Some(v)) => {
                 self.expr(v)?;
-                self.unwind_stack(true, false)?;
+                self.unwind_stack(true, false)?.1
             }
-            (None, None) => unreachable!("a missing value is the constant None"),
-        }
+            (None, None) => return self.err("'return' without a value", r.range),
+        };
         self.emit(Instr::Return);
+        self.u.fblocks = saved;
         Ok(())
     }
 
@@ -269,15 +297,23 @@ impl<'a> Compiler<'a, '_> {
         if !self.has_loop() {
             return self.err("'break' outside loop", range);
         }
-        let Some(lp) = self.unwind_stack(false, true)? else {
-            return self.err("'break' outside loop", range);
+        let (found, saved) = self.unwind_stack(false, true)?;
+        let r = match found {
+            Some(lp) => self.unwind_fblock(&lp, false).map(|_| match lp.kind {
+                FBlockKind::WhileLoop { exit, .. } | FBlockKind::ForLoop { exit, .. } => exit,
+                _ => 0,
+            }),
+            None => self.err("'break' outside loop", range),
         };
-        self.unwind_fblock(&lp, false)?;
-        let exit: Label = match lp.kind {
-            FBlockKind::WhileLoop { exit, .. } | FBlockKind::ForLoop { exit, .. } => exit,
-            _ => unreachable!("unwind_stack stops at a loop"),
+        let exit: Label = match r {
+            Ok(l) => l,
+            Err(e) => {
+                self.u.fblocks = saved;
+                return Err(e);
+            }
         };
         self.emit(Instr::Jump(exit));
+        self.u.fblocks = saved;
         Ok(())
     }
 
@@ -285,14 +321,17 @@ impl<'a> Compiler<'a, '_> {
         if !self.has_loop() {
             return self.err("'continue' not properly in loop", range);
         }
-        let Some(lp) = self.unwind_stack(false, true)? else {
+        let (found, saved) = self.unwind_stack(false, true)?;
+        let head: Option<Label> = found.and_then(|lp| match lp.kind {
+            FBlockKind::WhileLoop { head, .. } | FBlockKind::ForLoop { head, .. } => Some(head),
+            _ => None,
+        });
+        let Some(head) = head else {
+            self.u.fblocks = saved;
             return self.err("'continue' not properly in loop", range);
         };
-        let head: Label = match lp.kind {
-            FBlockKind::WhileLoop { head, .. } | FBlockKind::ForLoop { head, .. } => head,
-            _ => unreachable!("unwind_stack stops at a loop"),
-        };
         self.emit(Instr::Jump(head));
+        self.u.fblocks = saved;
         Ok(())
     }
 }

@@ -67,7 +67,10 @@ impl<'a> Compiler<'a, '_> {
 
     /// A big integer literal, parsed from its source text.
     fn big_literal(&self, n: &ast::ExprNumberLiteral) -> Option<BigInt> {
-        let text = self.map.src.get(usize::from(n.start())..usize::from(n.end()))?;
+        let text = self
+            .map
+            .src
+            .get(usize::from(n.start())..usize::from(n.end()))?;
         let digits: String = text.chars().filter(|c| *c != '_').collect();
         let lower = digits.to_ascii_lowercase();
         let (radix, body) = if let Some(r) = lower.strip_prefix("0x") {
@@ -98,7 +101,9 @@ impl<'a> Compiler<'a, '_> {
                     None => return self.err("invalid number literal", e.range()),
                 }
             }
-            Expr::BytesLiteral(b) => return self.err("bytes literals are not supported by basil", b.range),
+            Expr::BytesLiteral(b) => {
+                return self.err("bytes literals are not supported by basil", b.range)
+            }
             Expr::EllipsisLiteral(x) => {
                 return self.err("'...' (Ellipsis) is not supported by basil", x.range)
             }
@@ -157,7 +162,10 @@ impl<'a> Compiler<'a, '_> {
             Expr::Dict(d) => {
                 for item in &d.items {
                     let Some(k) = &item.key else {
-                        return self.err("'**' in dict displays is not supported by basil", item.value.range());
+                        return self.err(
+                            "'**' in dict displays is not supported by basil",
+                            item.value.range(),
+                        );
                     };
                     self.expr(k)?;
                     self.expr(&item.value)?;
@@ -165,21 +173,44 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Instr::BuildMap(d.items.len() as u32));
             }
             Expr::Set(s) => return self.err("set displays are not supported by basil", s.range),
-            Expr::ListComp(c) => self.comprehension(e, "<listcomp>", &c.generators, &c.elt, None)?,
+            Expr::ListComp(c) => {
+                self.comprehension(e, "<listcomp>", &c.generators, &c.elt, None)?
+            }
             Expr::DictComp(c) => {
                 let Some(k) = &c.key else {
-                    return self.err("'**' in dict comprehensions is not supported by basil", c.range);
+                    return self.err(
+                        "'**' in dict comprehensions is not supported by basil",
+                        c.range,
+                    );
                 };
                 self.comprehension(e, "<dictcomp>", &c.generators, k, Some(&c.value))?
             }
-            Expr::SetComp(s) => return self.err("set comprehensions are not supported by basil", s.range),
+            Expr::SetComp(s) => {
+                return self.err("set comprehensions are not supported by basil", s.range)
+            }
             Expr::Generator(g) => {
                 return self.err("generator expressions are not supported by basil", g.range)
             }
-            Expr::Await(a) => return self.err("'await' expressions are not supported by basil", a.range),
-            Expr::Yield(y) => return self.err("'yield' expressions are not supported by basil", y.range),
+            Expr::Await(a) => {
+                return self.err(
+                    match self.u.kind {
+                        CodeKind::Module | CodeKind::Class => "'await' outside function",
+                        _ => "'await' outside async function",
+                    },
+                    a.range,
+                )
+            }
+            Expr::Yield(y) => {
+                if matches!(self.u.kind, CodeKind::Module | CodeKind::Class) {
+                    return self.err("'yield' outside function", y.range);
+                }
+                return self.err("'yield' expressions are not supported by basil", y.range);
+            }
             Expr::YieldFrom(y) => {
-                return self.err("'yield from' expressions are not supported by basil", y.range)
+                return self.err(
+                    "'yield from' expressions are not supported by basil",
+                    y.range,
+                )
             }
             Expr::Compare(c) => self.compare(c)?,
             Expr::Call(c) => self.call(c)?,
@@ -195,7 +226,9 @@ impl<'a> Compiler<'a, '_> {
                 self.subscript_key(&s.slice)?;
                 self.emit(Instr::Subscr);
             }
-            Expr::Starred(s) => return self.err("starred expressions are not supported by basil", s.range),
+            Expr::Starred(s) => {
+                return self.err("starred expressions are not supported by basil", s.range)
+            }
             Expr::List(l) => {
                 self.elements(&l.elts)?;
                 self.emit(Instr::BuildList(l.elts.len() as u32));
@@ -263,9 +296,7 @@ impl<'a> Compiler<'a, '_> {
                 // `a or b` jumping when false: the first ones skip ahead when true.
                 let next = self.new_label();
                 for (i, v) in b.values.iter().enumerate() {
-                    if i + 1 == n {
-                        self.jump_if(v, cond, target)?;
-                    } else if is_or == cond {
+                    if i + 1 == n || is_or == cond {
                         self.jump_if(v, cond, target)?;
                     } else {
                         self.jump_if(v, !cond, next)?;
@@ -336,14 +367,20 @@ impl<'a> Compiler<'a, '_> {
         let args = &c.arguments;
         for a in args.args.iter() {
             if let Expr::Starred(s) = a {
-                return self.err("'*' argument unpacking in calls is not supported by basil", s.range);
+                return self.err(
+                    "'*' argument unpacking in calls is not supported by basil",
+                    s.range,
+                );
             }
         }
         let mut seen: Vec<&str> = Vec::new();
         for k in args.keywords.iter() {
             match &k.arg {
                 None => {
-                    return self.err("'**' argument unpacking in calls is not supported by basil", k.range)
+                    return self.err(
+                        "'**' argument unpacking in calls is not supported by basil",
+                        k.range,
+                    )
                 }
                 Some(name) => {
                     if seen.contains(&name.as_str()) {
@@ -437,17 +474,27 @@ impl<'a> Compiler<'a, '_> {
             return self.err("invalid syntax", node.range());
         };
         if let Some(g) = gens.iter().find(|g| g.is_async) {
-            return self.err("asynchronous comprehensions are not supported by basil", g.range);
+            return self.err(
+                "asynchronous comprehensions are not supported by basil",
+                g.range,
+            );
         }
         let Some(scope) = self.st.scope_of(node) else {
-            return self.err("internal error: comprehension without a scope", node.range());
+            return self.err(
+                "internal error: comprehension without a scope",
+                node.range(),
+            );
         };
         let qualname = self.qualname(name);
         let line = self.line_of(node.start());
         self.enter_unit(CodeKind::Lambda, scope, name, qualname, line);
         self.u.argcount = 1;
         let r = (|| -> CResult<()> {
-            self.emit(if value.is_some() { Instr::BuildMap(0) } else { Instr::BuildList(0) });
+            self.emit(if value.is_some() {
+                Instr::BuildMap(0)
+            } else {
+                Instr::BuildList(0)
+            });
             self.comp_loop(gens, 0, elt, value)?;
             self.emit(Instr::Return);
             Ok(())

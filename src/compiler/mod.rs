@@ -49,16 +49,25 @@ impl CompileError {
     pub fn render(&self, filename: &str) -> String {
         let mut out = format!("  File \"{filename}\", line {}\n", self.line);
         let trimmed = self.text.trim_start_matches([' ', '\t', '\x0c']);
-        let trimmed = trimmed.trim_end();
-        if !trimmed.is_empty() {
+        let trimmed = trimmed.trim_end_matches(['\n', '\r']);
+        if !trimmed.trim().is_empty() {
             out.push_str("    ");
             out.push_str(trimmed);
             out.push('\n');
             if self.col > 0 {
-                let stripped = (self.text.chars().count() - self.text.trim_start_matches([' ', '\t', '\x0c']).chars().count()) as u32;
+                let stripped = (self.text.chars().count()
+                    - self
+                        .text
+                        .trim_start_matches([' ', '\t', '\x0c'])
+                        .chars()
+                        .count()) as u32;
                 let len = trimmed.chars().count() as u32;
                 let start = (self.col - 1).saturating_sub(stripped).min(len);
-                let end = self.end_col.saturating_sub(1).saturating_sub(stripped).min(len.max(start + 1));
+                let end = self
+                    .end_col
+                    .saturating_sub(1)
+                    .saturating_sub(stripped)
+                    .min(len.max(start + 1));
                 let width = end.saturating_sub(start).max(1);
                 out.push_str("    ");
                 out.push_str(&" ".repeat(start as usize));
@@ -157,7 +166,12 @@ impl<'s> SourceMap<'s> {
     }
 
     /// An error over `range` (the caret spans the range's part on its first line).
-    pub fn error(&self, kind: &'static str, msg: impl Into<String>, range: TextRange) -> CompileError {
+    pub fn error(
+        &self,
+        kind: &'static str,
+        msg: impl Into<String>,
+        range: TextRange,
+    ) -> CompileError {
         let line = self.line_of(range.start());
         let col = self.col_of(range.start());
         let end_line = self.line_of(range.end());
@@ -192,12 +206,12 @@ pub fn compile_module(
     names: &mut Interner,
 ) -> Result<Module, CompileError> {
     let map = SourceMap::new(source);
+    syntax_errors::check_nesting(&map)?;
     let parsed = match ruff_python_parser::parse_module(source) {
         Ok(p) => p,
         Err(e) => return Err(syntax_errors::map_parse_error(&map, &e)),
     };
     let module = parsed.syntax();
-    syntax_errors::check_tokens(&map, parsed.tokens())?;
     let table = symtable::SymTable::build(&map, &module.body)?;
     let mut c = unit::Compiler::new(&map, names, table, filename, module_name);
     c.compile_module_body(&module.body)?;

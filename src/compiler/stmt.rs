@@ -117,7 +117,10 @@ impl<'a> Compiler<'a, '_> {
                 for alias in &i.names {
                     let name = alias.name.as_str();
                     if name.contains('.') {
-                        return self.err(format!("'import {name}' is not supported by basil"), alias.range);
+                        return self.err(
+                            format!("'import {name}' is not supported by basil"),
+                            alias.range,
+                        );
                     }
                     let sym = self.intern(name);
                     self.emit(Instr::ImportName(sym));
@@ -135,13 +138,19 @@ impl<'a> Compiler<'a, '_> {
                 }
                 let m = module.as_str();
                 if m.contains('.') {
-                    return self.err(format!("'from {m} import ...' is not supported by basil"), i.range);
+                    return self.err(
+                        format!("'from {m} import ...' is not supported by basil"),
+                        i.range,
+                    );
                 }
                 if i.names.iter().any(|a| a.name.as_str() == "*") {
                     if self.u.kind != CodeKind::Module {
                         return self.err("import * only allowed at module level", i.range);
                     }
-                    return self.err(format!("'from {m} import *' is not supported by basil"), i.range);
+                    return self.err(
+                        format!("'from {m} import *' is not supported by basil"),
+                        i.range,
+                    );
                 }
                 let sym = self.intern(m);
                 self.emit(Instr::ImportName(sym));
@@ -168,7 +177,10 @@ impl<'a> Compiler<'a, '_> {
             Stmt::Continue(c) => self.compile_continue(c.range),
             Stmt::With(w) => {
                 if w.is_async {
-                    return self.err("'async with' statements are not supported by basil", w.range);
+                    return self.err(
+                        "'async with' statements are not supported by basil",
+                        w.range,
+                    );
                 }
                 self.err("'with' statements are not supported by basil", w.range)
             }
@@ -244,7 +256,10 @@ impl<'a> Compiler<'a, '_> {
             Expr::Tuple(_) | Expr::List(_) => {
                 let elts = seq_elts(t).unwrap_or(&[]);
                 if let Some(st) = elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
-                    return self.err("starred assignment targets are not supported by basil", st.range());
+                    return self.err(
+                        "starred assignment targets are not supported by basil",
+                        st.range(),
+                    );
                 }
                 self.emit(Instr::UnpackSequence(elts.len() as u32));
                 for e in elts {
@@ -252,9 +267,15 @@ impl<'a> Compiler<'a, '_> {
                 }
                 Ok(())
             }
-            Expr::Starred(s) => self.err("starred assignment targets are not supported by basil", s.range),
+            Expr::Starred(s) => self.err(
+                "starred assignment target must be in a list or tuple",
+                s.range,
+            ),
             other => self.err(
-                format!("cannot assign to {}", super::syntax_errors::expr_description(other)),
+                format!(
+                    "cannot assign to {}",
+                    super::syntax_errors::expr_description(other)
+                ),
                 other.range(),
             ),
         }
@@ -329,7 +350,10 @@ impl<'a> Compiler<'a, '_> {
                 Ok(())
             }
             other => self.err(
-                format!("cannot delete {}", super::syntax_errors::expr_description(other)),
+                format!(
+                    "cannot delete {}",
+                    super::syntax_errors::expr_description(other)
+                ),
                 other.range(),
             ),
         }
@@ -419,14 +443,14 @@ impl<'a> Compiler<'a, '_> {
         }
         let first_line = match f.decorator_list.first() {
             Some(d) => self.line_of(d.start()),
-            None => self.line_of(f.start()),
+            None => self.line_of(f.name.start()),
         };
         for d in &f.decorator_list {
             self.u.line = self.line_of(d.start());
             self.expr(&d.expression)?;
         }
-        self.u.line = self.line_of(f.start());
-        let Some(scope) = self.st.scope_of(&**f) else {
+        self.u.line = self.line_of(f.name.start());
+        let Some(scope) = self.st.scope_of(f) else {
             return self.err("internal error: function without a scope", f.range);
         };
         let qualname = self.qualname(&f.name);
@@ -435,17 +459,22 @@ impl<'a> Compiler<'a, '_> {
         self.set_arg_counts(&f.parameters);
         let body: &'a [Stmt] = &f.body;
         let r = self.compile_body(body, true);
+        if let Some(last) = body.last() {
+            self.u.line = self.line_of(last.end());
+        }
         if r.is_ok() && self.u.reachable {
             self.load_const(Const::None);
             self.emit(Instr::Return);
         }
         let (code, free) = self.leave_unit_after(r)?;
         flags |= self.emit_closure(&free);
-        self.u.line = self.line_of(f.start());
+        self.u.line = self.line_of(f.name.start());
         self.emit(Instr::MakeFunction { code, flags });
-        for _ in &f.decorator_list {
+        for d in f.decorator_list.iter().rev() {
+            self.u.line = self.line_of(d.start());
             self.emit(Instr::Call(1));
         }
+        self.u.line = self.line_of(f.name.start());
         self.name_op(&f.name, Ctx::Store);
         Ok(())
     }
@@ -455,7 +484,7 @@ impl<'a> Compiler<'a, '_> {
         match r {
             Ok(()) => self.leave_unit(),
             Err(e) => {
-                let _ = self.leave_unit();
+                self.discard_unit();
                 Err(e)
             }
         }
@@ -488,7 +517,11 @@ impl<'a> Compiler<'a, '_> {
             .filter_map(|a| a.default.as_deref())
             .collect();
         if !defaults.is_empty() {
-            if let Some(consts) = defaults.iter().map(|d| self.const_value(d)).collect::<Option<Vec<_>>>() {
+            if let Some(consts) = defaults
+                .iter()
+                .map(|d| self.const_value(d))
+                .collect::<Option<Vec<_>>>()
+            {
                 self.load_const(Const::Tuple(consts));
             } else {
                 for d in &defaults {
@@ -519,17 +552,20 @@ impl<'a> Compiler<'a, '_> {
         }
         let first_line = match c.decorator_list.first() {
             Some(d) => self.line_of(d.start()),
-            None => self.line_of(c.start()),
+            None => self.line_of(c.name.start()),
         };
         for d in &c.decorator_list {
             self.u.line = self.line_of(d.start());
             self.expr(&d.expression)?;
         }
-        self.u.line = self.line_of(c.start());
+        self.u.line = self.line_of(c.name.start());
         let mut flags = 0u8;
         if let Some(args) = &c.arguments {
             if let Some(k) = args.keywords.first() {
-                return self.err("class keyword arguments are not supported by basil", k.range);
+                return self.err(
+                    "class keyword arguments are not supported by basil",
+                    k.range,
+                );
             }
             if args.args.len() > 1 {
                 return self.err("multiple inheritance is not supported by basil", args.range);
@@ -542,11 +578,35 @@ impl<'a> Compiler<'a, '_> {
                 flags |= 1;
             }
         }
-        let Some(scope) = self.st.scope_of(&**c) else {
+        let Some(scope) = self.st.scope_of(c) else {
             return self.err("internal error: class without a scope", c.range);
         };
         let qualname = self.qualname(&c.name);
-        self.enter_unit(CodeKind::Class, scope, &c.name, qualname, first_line);
+        self.enter_unit(
+            CodeKind::Class,
+            scope,
+            &c.name,
+            qualname.clone(),
+            first_line,
+        );
+        // As CPython: `__module__ = __name__`, `__qualname__ = '...'` and the
+        // docstring as `__doc__`, before the body.
+        self.u.line = first_line;
+        let g = self.global("__name__");
+        self.emit(Instr::LoadName(g));
+        let g = self.global("__module__");
+        self.emit(Instr::StoreName(g));
+        self.load_const(Const::Str(qualname));
+        let g = self.global("__qualname__");
+        self.emit(Instr::StoreName(g));
+        if let Some(Stmt::Expr(e)) = c.body.first() {
+            if let Expr::StringLiteral(doc) = &*e.value {
+                self.u.line = self.line_of(e.start());
+                self.load_const(Const::Str(doc.value.to_str().to_string()));
+                let g = self.global("__doc__");
+                self.emit(Instr::StoreName(g));
+            }
+        }
         let r = self.compile_body(&c.body, false);
         if r.is_ok() && self.u.reachable {
             self.load_const(Const::None);
@@ -555,11 +615,13 @@ impl<'a> Compiler<'a, '_> {
         let (code, free) = self.leave_unit_after(r)?;
         flags |= self.emit_closure(&free);
         let name = self.intern(&c.name);
-        self.u.line = self.line_of(c.start());
+        self.u.line = self.line_of(c.name.start());
         self.emit(Instr::BuildClass { code, name, flags });
-        for _ in &c.decorator_list {
+        for d in c.decorator_list.iter().rev() {
+            self.u.line = self.line_of(d.start());
             self.emit(Instr::Call(1));
         }
+        self.u.line = self.line_of(c.name.start());
         self.name_op(&c.name, Ctx::Store);
         Ok(())
     }

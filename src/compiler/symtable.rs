@@ -9,11 +9,11 @@
 
 use super::{CResult, SourceMap};
 use indexmap::{IndexMap, IndexSet};
-use ruff_python_ast::visitor::{walk_except_handler, walk_expr, walk_stmt, Visitor};
+use ruff_python_ast::visitor::{walk_expr, walk_stmt, Visitor};
 use ruff_python_ast::{
     self as ast, Comprehension, ExceptHandler, Expr, ExprContext, Parameters, Stmt,
 };
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::TextRange;
 use std::collections::{HashMap, HashSet};
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -91,7 +91,6 @@ impl Scope {
     pub fn resolve(&self, name: &str) -> NameScope {
         match self.resolved.get(name) {
             Some(s) => *s,
-            None if self.kind == ScopeKind::Module => NameScope::GlobalImplicit,
             None => NameScope::GlobalImplicit,
         }
     }
@@ -154,7 +153,12 @@ impl SymTable {
         self.by_node.get(&node_key(node)).copied()
     }
 
-    fn analyze(&mut self, map: &SourceMap, id: usize, bound: &HashSet<String>) -> CResult<Vec<String>> {
+    fn analyze(
+        &mut self,
+        map: &SourceMap,
+        id: usize,
+        bound: &HashSet<String>,
+    ) -> CResult<Vec<String>> {
         let kind = self.scopes[id].kind;
         let mut resolved = HashMap::new();
         let mut own_free = Vec::new();
@@ -273,7 +277,10 @@ impl Builder<'_, '_> {
 
     fn param(&mut self, name: &str, range: TextRange) {
         if self.st.scopes[self.cur].params.iter().any(|p| p == name) {
-            self.fail(format!("duplicate argument '{name}' in function definition"), range);
+            self.fail(
+                format!("duplicate argument '{name}' in function definition"),
+                range,
+            );
             return;
         }
         self.st.scopes[self.cur].params.push(name.to_string());
@@ -312,11 +319,18 @@ impl Builder<'_, '_> {
     fn declare(&mut self, names: &[ast::Identifier], stmt: TextRange, global: bool) {
         let what = if global { "global" } else { "nonlocal" };
         if !global && self.st.scopes[self.cur].kind == ScopeKind::Module {
-            self.fail("nonlocal declaration not allowed at module level".into(), stmt);
+            self.fail(
+                "nonlocal declaration not allowed at module level".into(),
+                stmt,
+            );
             return;
         }
         for n in names {
-            let cur = self.st.scopes[self.cur].flags.get(n.as_str()).copied().unwrap_or(0);
+            let cur = self.st.scopes[self.cur]
+                .flags
+                .get(n.as_str())
+                .copied()
+                .unwrap_or(0);
             if cur & (DEF_PARAM | DEF_LOCAL | USE) != 0 {
                 let msg = if cur & DEF_PARAM != 0 {
                     format!("name '{n}' is parameter and {what}")
@@ -383,12 +397,22 @@ impl Builder<'_, '_> {
             );
             return;
         }
-        let flag = if tkind == ScopeKind::Module { DEF_GLOBAL } else { DEF_NONLOCAL };
+        let flag = if tkind == ScopeKind::Module {
+            DEF_GLOBAL
+        } else {
+            DEF_NONLOCAL
+        };
         if tkind != ScopeKind::Module {
-            *self.st.scopes[target].flags.entry(name.to_string()).or_insert(0) |= DEF_LOCAL;
+            *self.st.scopes[target]
+                .flags
+                .entry(name.to_string())
+                .or_insert(0) |= DEF_LOCAL;
         }
         for id in chain {
-            *self.st.scopes[id].flags.entry(name.to_string()).or_insert(0) |= flag;
+            *self.st.scopes[id]
+                .flags
+                .entry(name.to_string())
+                .or_insert(0) |= flag;
         }
     }
 }
@@ -478,7 +502,6 @@ impl<'a> Visitor<'a> for Builder<'_, '_> {
         for s in &eh.body {
             self.visit_stmt(s);
         }
-        let _ = walk_except_handler::<Self>;
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
@@ -519,9 +542,4 @@ impl<'a> Visitor<'a> for Builder<'_, '_> {
             _ => walk_expr(self, expr),
         }
     }
-}
-
-#[allow(dead_code)]
-fn _range_of(e: &Expr) -> TextRange {
-    e.range()
 }

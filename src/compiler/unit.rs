@@ -27,19 +27,29 @@ pub(crate) type Label = u32;
 /// What a frame block is: the statements whose exits need cleanup code.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum FBlockKind<'a> {
-    WhileLoop { head: Label, exit: Label },
+    WhileLoop {
+        head: Label,
+        exit: Label,
+    },
     /// The iterator is on the stack.
-    ForLoop { head: Label, exit: Label },
+    ForLoop {
+        head: Label,
+        exit: Label,
+    },
     /// The body of a `try` with `except` clauses.
     TryExcept,
     /// The body of a `try` with a `finally`; unwinding runs a copy of it.
-    FinallyTry { body: &'a [Stmt] },
+    FinallyTry {
+        body: &'a [Stmt],
+    },
     /// The `finally` body on the exception path: `[prev, exc]` on the stack.
     FinallyEnd,
     /// The dispatch code of `except` clauses: `[prev, exc]` on the stack.
     ExceptionHandler,
     /// An `except` clause body: `[prev]` on the stack; the name to clear.
-    HandlerCleanup { name: Option<&'a str> },
+    HandlerCleanup {
+        name: Option<&'a str>,
+    },
     /// A value kept on the stack while a `finally` copy runs (`return v`).
     PopValue,
 }
@@ -131,7 +141,13 @@ fn same_const(a: &Const, b: &Const) -> bool {
 }
 
 impl<'a> Unit<'a> {
-    pub fn new(kind: CodeKind, scope: usize, name: String, qualname: String, first_line: u32) -> Self {
+    pub fn new(
+        kind: CodeKind,
+        scope: usize,
+        name: String,
+        qualname: String,
+        first_line: u32,
+    ) -> Self {
         Unit {
             kind,
             scope,
@@ -358,7 +374,14 @@ impl<'a, 'm> Compiler<'a, 'm> {
     // ---------------------------------------------------------------- units
 
     /// Starts compiling a nested scope's code object.
-    pub fn enter_unit(&mut self, kind: CodeKind, scope: usize, name: &str, qualname: String, first_line: u32) {
+    pub fn enter_unit(
+        &mut self,
+        kind: CodeKind,
+        scope: usize,
+        name: &str,
+        qualname: String,
+        first_line: u32,
+    ) {
         let mut u = Unit::new(kind, scope, name.to_string(), qualname, first_line);
         let sc = &self.st.scopes[scope];
         if kind != CodeKind::Class {
@@ -387,12 +410,24 @@ impl<'a, 'm> Compiler<'a, 'm> {
     /// Finishes the current nested unit; returns its index in `Module::codes`
     /// and its free variables (to build the closure in the enclosing unit).
     pub fn leave_unit(&mut self) -> CResult<(u32, Vec<String>)> {
-        let outer = self.outer.pop().expect("leave_unit without enter_unit");
+        let Some(outer) = self.outer.pop() else {
+            return Err(self.map.syntax(
+                "internal compiler error: unbalanced code units",
+                TextRange::default(),
+            ));
+        };
         let u = std::mem::replace(&mut self.u, outer);
         let free = self.st.scopes[u.scope].free.clone();
         let code = self.finish(u)?;
         self.codes.push(Some(code));
         Ok(((self.codes.len() - 1) as u32, free))
+    }
+
+    /// Abandons the current nested unit (after an error).
+    pub fn discard_unit(&mut self) {
+        if let Some(outer) = self.outer.pop() {
+            self.u = outer;
+        }
     }
 
     /// Qualified name of a definition `name` made in the current unit.
@@ -429,7 +464,8 @@ impl<'a, 'm> Compiler<'a, 'm> {
     /// Resolves labels, builds the exception table and computes the stack
     /// bound and the blocks.
     fn finish(&self, u: Unit<'a>) -> CResult<CodeObject> {
-        let resolve = |l: Label| -> u32 { u.labels.get(l as usize).copied().flatten().unwrap_or(0) };
+        let resolve =
+            |l: Label| -> u32 { u.labels.get(l as usize).copied().flatten().unwrap_or(0) };
         let mut code = u.code;
         for ins in code.iter_mut() {
             if let Some(t) = ins.jump_target() {
@@ -476,7 +512,12 @@ impl<'a, 'm> Compiler<'a, 'm> {
         let depths = match stack_depths(&co) {
             Ok(d) => d,
             Err(e) => {
-                debug_assert!(false, "compiler produced bad stack code in {}: {e}", co.qualname);
+                debug_assert!(
+                    false,
+                    "compiler produced bad stack code in {}: {e}\n{}",
+                    co.qualname,
+                    listing(&co)
+                );
                 return Err(self.map.syntax(
                     format!("internal compiler error in {}: {e}", co.qualname),
                     TextRange::default(),
@@ -491,6 +532,9 @@ impl<'a, 'm> Compiler<'a, 'm> {
     /// Compiles the module body into code object 0.
     pub fn compile_module_body(&mut self, body: &'a [Stmt]) -> CResult<()> {
         self.compile_body(body, false)?;
+        if let Some(last) = body.last() {
+            self.u.line = self.line_of(ruff_text_size::Ranged::end(last));
+        }
         if self.u.reachable {
             self.load_const(Const::None);
             self.emit(Instr::Return);
@@ -512,4 +556,19 @@ impl<'a, 'm> Compiler<'a, 'm> {
             globals: self.globals,
         }
     }
+}
+
+/// A plain listing of a code object (for internal error reports).
+fn listing(co: &CodeObject) -> String {
+    let mut s = String::new();
+    for (pc, ins) in co.code.iter().enumerate() {
+        s.push_str(&format!(
+            "{pc:4} L{:<4} {ins:?}\n",
+            co.lines.get(pc).copied().unwrap_or(0)
+        ));
+    }
+    for h in &co.handlers {
+        s.push_str(&format!("handler {h:?}\n"));
+    }
+    s
 }

@@ -12,6 +12,7 @@ mod frames;
 mod ops;
 
 use crate::bytecode::{BinOp, CmpOp, Instr};
+use crate::jit::Outcome;
 use crate::runtime::object::*;
 use crate::runtime::value::{fits_small, Value};
 use crate::runtime::vm::Vm;
@@ -86,25 +87,64 @@ impl Vm {
                 self.frames[fidx].sp = sp_index!()
             };
         }
-        macro_rules! jump {
+        let jit_threshold = self.jit.as_ref().map_or(u32::MAX, |j| j.opts.threshold);
+        let count_instrs = self.jit.as_ref().is_some_and(|j| j.stats.enabled);
+
+        // Enters JIT code for the block at `$t` and continues with what it
+        // reports: resume at a pc, return, or unwind an exception.
+        macro_rules! run_jit {
             ($t:expr) => {{
-                let t = $t as usize;
-                unsafe { *counts.add(t) += 1 };
-                if t < pc {
-                    sync!();
-                    self.safepoint(sp_index!());
+                sync!();
+                match self.jit_enter(code_id, $t as u32, base) {
+                    Some(Outcome::Resume(p)) => {
+                        pc = p as usize;
+                        let d = entry.depths.get(pc).copied().unwrap_or(0) as usize;
+                        sp = unsafe { fp.add(nlocals + d) };
+                        true
+                    }
+                    Some(Outcome::Return(v)) => return Ok(v),
+                    Some(Outcome::Raise(p)) => {
+                        pc = p as usize + 1;
+                        false
+                    }
+                    None => true,
                 }
-                pc = t;
+            }};
+        }
+        // Unwinds the exception raised by the instruction at `pc - 1`.
+        macro_rules! unwind {
+            () => {{
+                let fault = (pc - 1) as u32;
+                self.note_traceback(code_id, code.line_at(fault as usize));
+                match code.handler_for(fault) {
+                    Some(h) => {
+                        sp = unsafe { fp.add(nlocals + h.depth as usize) };
+                        push!(self.exc);
+                        self.exc = Value::NONE;
+                        pc = h.target as usize;
+                    }
+                    None => {
+                        sync!();
+                        return Err(Raised);
+                    }
+                }
             }};
         }
 
-        unsafe { *counts += 1 };
+        let c0 = unsafe { *counts } + 1;
+        unsafe { *counts = c0 };
         sync!();
         self.safepoint(sp_index!());
+        if c0 >= jit_threshold && !run_jit!(0) {
+            unwind!();
+        }
 
         'dispatch: loop {
             let ins = unsafe { *instrs.add(pc) };
             pc += 1;
+            if count_instrs {
+                self.interp_instrs += 1;
+            }
             'op: {
                 macro_rules! tryv {
                     ($e:expr) => {
@@ -113,6 +153,21 @@ impl Vm {
                             Err(Raised) => break 'op,
                         }
                     };
+                }
+                macro_rules! jump {
+                    ($t:expr) => {{
+                        let t = $t as usize;
+                        let c = unsafe { *counts.add(t) } + 1;
+                        unsafe { *counts.add(t) = c };
+                        if t < pc {
+                            sync!();
+                            self.safepoint(sp_index!());
+                        }
+                        pc = t;
+                        if c >= jit_threshold && !run_jit!(t) {
+                            break 'op;
+                        }
+                    }};
                 }
                 match ins {
                     Instr::Nop => {}
@@ -416,19 +471,26 @@ impl Vm {
                         return Ok(v);
                     }
                     Instr::BuildTuple(n) => {
-                        let items = unsafe { std::slice::from_raw_parts(sp.sub(n as usize), n as usize) }.to_vec();
+                        let items =
+                            unsafe { std::slice::from_raw_parts(sp.sub(n as usize), n as usize) }
+                                .to_vec();
                         sp = unsafe { sp.sub(n as usize) };
                         let t = self.new_tuple(items);
                         push!(t);
                     }
                     Instr::BuildList(n) => {
-                        let items = unsafe { std::slice::from_raw_parts(sp.sub(n as usize), n as usize) }.to_vec();
+                        let items =
+                            unsafe { std::slice::from_raw_parts(sp.sub(n as usize), n as usize) }
+                                .to_vec();
                         sp = unsafe { sp.sub(n as usize) };
                         let l = self.new_list(items);
                         push!(l);
                     }
                     Instr::BuildMap(n) => {
-                        let items = unsafe { std::slice::from_raw_parts(sp.sub(2 * n as usize), 2 * n as usize) }.to_vec();
+                        let items = unsafe {
+                            std::slice::from_raw_parts(sp.sub(2 * n as usize), 2 * n as usize)
+                        }
+                        .to_vec();
                         sync!();
                         let d = self.new_dict(crate::runtime::dict::Dict::new());
                         let mut ok = true;
@@ -466,7 +528,8 @@ impl Vm {
                         }
                     }
                     Instr::BuildString(n) => {
-                        let parts = unsafe { std::slice::from_raw_parts(sp.sub(n as usize), n as usize) };
+                        let parts =
+                            unsafe { std::slice::from_raw_parts(sp.sub(n as usize), n as usize) };
                         let mut s = String::new();
                         for p in parts {
                             s.push_str(p.as_str().unwrap_or(""));
@@ -511,7 +574,8 @@ impl Vm {
                         let nk = names.as_tuple().map_or(0, |t| t.items.len());
                         let method = matches!(ins, Instr::CallMethodKw { .. });
                         let total = argc as usize + nk + if method { 2 } else { 1 };
-                        let window = unsafe { std::slice::from_raw_parts(sp.sub(total), total) }.to_vec();
+                        let window =
+                            unsafe { std::slice::from_raw_parts(sp.sub(total), total) }.to_vec();
                         sync!();
                         let r = tryv!(self.call_with_kw(&window, names, method));
                         sp = unsafe { sp.sub(total) };
@@ -524,7 +588,11 @@ impl Vm {
                         let f = self.make_function(module, c, defaults, kwdefaults, closure);
                         push!(f);
                     }
-                    Instr::BuildClass { code: c, name, flags } => {
+                    Instr::BuildClass {
+                        code: c,
+                        name,
+                        flags,
+                    } => {
                         let closure = if flags & 4 != 0 { pop!() } else { Value::NULL };
                         let base_cls = if flags & 1 != 0 { pop!() } else { Value::NULL };
                         // Keep the operands rooted while the body runs.
@@ -598,20 +666,7 @@ impl Vm {
                 continue 'dispatch;
             }
             // An exception is propagating out of the instruction at pc - 1.
-            let fault = (pc - 1) as u32;
-            self.note_traceback(code_id, code.line_at(fault as usize));
-            match code.handler_for(fault) {
-                Some(h) => {
-                    sp = unsafe { fp.add(nlocals + h.depth as usize) };
-                    push!(self.exc);
-                    self.exc = Value::NONE;
-                    pc = h.target as usize;
-                }
-                None => {
-                    sync!();
-                    return Err(Raised);
-                }
-            }
+            unwind!();
         }
     }
 }
@@ -646,7 +701,11 @@ fn fast_binary(op: BinOp, a: Value, b: Value) -> Option<Value> {
             BinOp::Xor => x ^ y,
             _ => return None,
         };
-        return if fits_small(r) { Some(Value::from_small(r)) } else { None };
+        return if fits_small(r) {
+            Some(Value::from_small(r))
+        } else {
+            None
+        };
     }
     if a.is_float() && b.is_float() {
         let (x, y) = (a.float(), b.float());

@@ -119,15 +119,30 @@ impl Type {
     }
 }
 
-/// The types of the tracked locals and temps, 4 bits each.
+/// How many times a type guard at a version's first instruction may fail
+/// into a new version (each peeking at the new type) before the generic
+/// code for that instruction serves (YJIT's chain guards).
+pub const MAX_CHAIN: u8 = 2;
+
+/// The types of the tracked locals and temps, 4 bits each, and the guard
+/// chain depth of the version's first instruction.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Context {
     bits: u64,
+    chain: u8,
 }
 
 impl Context {
     /// The generic context: everything Unknown.
-    pub const GENERIC: Context = Context { bits: 0 };
+    pub const GENERIC: Context = Context { bits: 0, chain: 0 };
+
+    /// The context of the version that serves a block at its version cap:
+    /// everything Unknown and no guard chain left, so its code peeks at
+    /// nothing and serves every caller.
+    pub const FALLBACK: Context = Context {
+        bits: 0,
+        chain: MAX_CHAIN,
+    };
 
     fn get(&self, idx: usize) -> Type {
         Type::from_bits((self.bits >> (idx * 4)) & 0xf)
@@ -184,9 +199,35 @@ impl Context {
         }
     }
 
+    /// The guard chain depth.
+    pub fn chain(&self) -> u8 {
+        self.chain
+    }
+
+    /// The same context one guard failure further down the chain.
+    pub fn chained(&self) -> Context {
+        Context {
+            bits: self.bits,
+            chain: self.chain.saturating_add(1),
+        }
+    }
+
+    /// The same context with the chain depth reset (after the first op).
+    pub fn unchained(&self) -> Context {
+        Context {
+            bits: self.bits,
+            chain: 0,
+        }
+    }
+
     /// How well a block version compiled for `self` serves a caller whose
     /// context is `other`: `None` if it cannot, else a distance (0 = exact).
+    /// Guard chains must match (a chained version exists because the
+    /// unchained one's guard failed); the fallback version serves everyone.
     pub fn diff(&self, other: &Context) -> Option<u32> {
+        if self.chain != other.chain && *self != Context::FALLBACK {
+            return None;
+        }
         let mut total = 0;
         for i in 0..MAX_LOCALS + MAX_TEMPS {
             total += self.get(i).diff(other.get(i))?;
@@ -194,9 +235,9 @@ impl Context {
         Some(total)
     }
 
-    /// True if every tracked type is Unknown.
+    /// True if every tracked type is Unknown (and no guard chain is open).
     pub fn is_generic(&self) -> bool {
-        self.bits == 0
+        self.bits == 0 && self.chain == 0
     }
 
     /// The packed encoding (for reports and hashing).
@@ -224,7 +265,12 @@ impl Context {
             .filter(|&i| self.temp(i) != Type::Unknown)
             .map(|i| format!("t{i}:{}", self.temp(i).name()))
             .collect();
-        format!("[{} | {}]", locals.join(", "), temps.join(", "))
+        let chain = if self.chain > 0 {
+            format!(" #{}", self.chain)
+        } else {
+            String::new()
+        };
+        format!("[{} | {}]{chain}", locals.join(", "), temps.join(", "))
     }
 }
 
@@ -233,8 +279,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn context_is_one_word() {
-        assert_eq!(std::mem::size_of::<Context>(), 8);
+    fn context_is_small() {
+        assert!(std::mem::size_of::<Context>() <= 16);
         assert_eq!(std::mem::size_of::<Type>(), 1);
         assert!(Type::ALL.iter().all(|&t| (t as u8) < 16));
     }
@@ -275,5 +321,11 @@ mod tests {
         // Heap generalises the heap kinds only.
         assert_eq!(Type::Heap.diff(Type::List), Some(1));
         assert_eq!(Type::Heap.diff(Type::Int), None);
+        // A chained version serves only the same chain depth; generic serves all.
+        assert_eq!(int_ctx.chained().diff(&int_ctx), None);
+        assert_eq!(int_ctx.chained().diff(&int_ctx.chained()), Some(0));
+        assert_eq!(Context::GENERIC.diff(&int_ctx.chained()), None);
+        assert_eq!(Context::FALLBACK.diff(&int_ctx.chained()), Some(1));
+        assert_eq!(Context::FALLBACK.diff(&int_ctx), Some(1));
     }
 }

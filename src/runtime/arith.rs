@@ -80,11 +80,21 @@ impl Vm {
                     return Ok(r);
                 }
             }
-            let (x, y) = (self.to_bigint(a).unwrap_or_default(), self.to_bigint(b).unwrap_or_default());
+            let (x, y) = (
+                self.to_bigint(a).unwrap_or_default(),
+                self.to_bigint(b).unwrap_or_default(),
+            );
             return self.big_int_op(op, &x, &y);
         }
-        let numeric = |v: Value| v.is_float() || v.is_small_int() || v.is_bool() || v.is_kind(Kind::BigInt);
-        if numeric(a) && numeric(b) && !matches!(op, BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor) {
+        let numeric =
+            |v: Value| v.is_float() || v.is_small_int() || v.is_bool() || v.is_kind(Kind::BigInt);
+        if numeric(a)
+            && numeric(b)
+            && !matches!(
+                op,
+                BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor
+            )
+        {
             if op == BinOp::Pow && self.is_int(b) && a.is_float() {
                 // float ** int keeps float semantics
             }
@@ -105,7 +115,7 @@ impl Vm {
                 if y == 0 {
                     return Err(self.zero_division("integer division or modulo by zero"));
                 }
-                x.checked_div_euclid(y).map(|_| x.div_floor(&y))
+                x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
             }
             BinOp::Mod => {
                 if y == 0 {
@@ -149,7 +159,15 @@ impl Vm {
                 if y < 0 {
                     return Err(self.value_error("negative shift count"));
                 }
-                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Some(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
             }
             BinOp::And => Some(x & y),
             BinOp::Or => Some(x | y),
@@ -199,7 +217,9 @@ impl Vm {
                 }
                 let e = match y.to_u32() {
                     Some(e) => e,
-                    None if x.is_zero() || x == &BigInt::from(1) => return Ok(self.new_bigint(x.clone())),
+                    None if x.is_zero() || x == &BigInt::from(1) => {
+                        return Ok(self.new_bigint(x.clone()))
+                    }
                     None if x == &BigInt::from(-1) => {
                         let odd = y.is_odd();
                         return Ok(Value::from_small(if odd { -1 } else { 1 }));
@@ -325,10 +345,14 @@ impl Vm {
                 v.extend_from_slice(&b.as_tuple().map(|t| t.items.to_vec()).unwrap_or_default());
                 return Ok(self.new_tuple(v));
             }
-            (BinOp::Mul, Some(k), _) if matches!(k, Kind::Str | Kind::List | Kind::Tuple) && self.is_int(b) => {
+            (BinOp::Mul, Some(k), _)
+                if matches!(k, Kind::Str | Kind::List | Kind::Tuple) && self.is_int(b) =>
+            {
                 return self.repeat(a, b);
             }
-            (BinOp::Mul, _, Some(k)) if matches!(k, Kind::Str | Kind::List | Kind::Tuple) && self.is_int(a) => {
+            (BinOp::Mul, _, Some(k))
+                if matches!(k, Kind::Str | Kind::List | Kind::Tuple) && self.is_int(a) =>
+            {
                 return self.repeat(b, a);
             }
             _ => {}
@@ -338,16 +362,25 @@ impl Vm {
         }
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         let msg = match (op, a.kind()) {
-            (BinOp::Add, Some(Kind::Str)) => format!("can only concatenate str (not \"{tb}\") to str"),
-            (BinOp::Add, Some(Kind::List)) => format!("can only concatenate list (not \"{tb}\") to list"),
-            (BinOp::Add, Some(Kind::Tuple)) => format!("can only concatenate tuple (not \"{tb}\") to tuple"),
+            (BinOp::Add, Some(Kind::Str)) => {
+                format!("can only concatenate str (not \"{tb}\") to str")
+            }
+            (BinOp::Add, Some(Kind::List)) => {
+                format!("can only concatenate list (not \"{tb}\") to list")
+            }
+            (BinOp::Add, Some(Kind::Tuple)) => {
+                format!("can only concatenate tuple (not \"{tb}\") to tuple")
+            }
             (BinOp::Mul, Some(Kind::Str | Kind::List | Kind::Tuple)) => {
                 format!("can't multiply sequence by non-int of type '{tb}'")
             }
             (BinOp::Mul, _) if matches!(b.kind(), Some(Kind::Str | Kind::List | Kind::Tuple)) => {
                 format!("can't multiply sequence by non-int of type '{ta}'")
             }
-            _ => format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol()),
+            _ => format!(
+                "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+                op.symbol()
+            ),
         };
         Err(self.type_error(&msg))
     }
@@ -423,7 +456,12 @@ impl Vm {
     /// The `NotImplemented` singleton.
     pub fn not_implemented(&self) -> Value {
         self.builtins
-            .get(&self.names.lookup("NotImplemented").unwrap_or(crate::intern::Sym(u32::MAX)))
+            .get(
+                &self
+                    .names
+                    .lookup("NotImplemented")
+                    .unwrap_or(crate::intern::Sym(u32::MAX)),
+            )
             .copied()
             .unwrap_or(Value::NULL)
     }

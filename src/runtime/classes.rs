@@ -61,7 +61,10 @@ classes! {
     slice = "slice": Slice < object,
     cell = "cell": Cell < object,
     method = "method": Method < object,
-    super_ = "super": Super < object;
+    super_ = "super": Super < object,
+    dict_keys = "dict_keys": DictView < object,
+    dict_values = "dict_values": DictView < object,
+    dict_items = "dict_items": DictView < object;
     exceptions:
     base_exception = "BaseException" < object,
     system_exit = "SystemExit" < base_exception,

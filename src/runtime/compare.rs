@@ -16,7 +16,11 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     let fl = f.floor();
     let fb = BigInt::from_f64(fl)?;
@@ -54,7 +58,9 @@ impl Vm {
                     let r = self.call(f, &[v], &[])?;
                     if !r.is_bool() {
                         let t = self.type_name(r);
-                        return Err(self.type_error(&format!("__bool__ should return bool, returned {t}")));
+                        return Err(
+                            self.type_error(&format!("__bool__ should return bool, returned {t}"))
+                        );
                     }
                     return Ok(r == Value::TRUE);
                 }
@@ -264,7 +270,9 @@ impl Vm {
                 let mut i = 0;
                 loop {
                     let x = match container.kind() {
-                        Some(Kind::List) => container.as_list().and_then(|l| l.items.get(i).copied()),
+                        Some(Kind::List) => {
+                            container.as_list().and_then(|l| l.items.get(i).copied())
+                        }
                         _ => container.as_tuple().and_then(|t| t.items.get(i).copied()),
                     };
                     let Some(x) = x else { return Ok(false) };
@@ -275,6 +283,36 @@ impl Vm {
                 }
             }
             Some(Kind::Dict) => Ok(self.dict_get(container, item)?.is_some()),
+            Some(Kind::DictView) => {
+                let dv = container.as_dict_view().expect("dict view");
+                let (d, what) = (dv.dict, dv.what);
+                match what {
+                    0 => Ok(self.dict_get(d, item)?.is_some()),
+                    2 => {
+                        // (key, value) in items: look the key up, compare the value.
+                        let Some(t) = item.as_tuple().filter(|t| t.items.len() == 2) else {
+                            return Ok(false);
+                        };
+                        let (k, v) = (t.items[0], t.items[1]);
+                        match self.dict_get(d, k)? {
+                            Some(x) => self.eq(x, v),
+                            None => Ok(false),
+                        }
+                    }
+                    _ => {
+                        let vals: Vec<Value> = d
+                            .as_dict()
+                            .map(|o| o.d.iter().map(|(_, x)| x).collect())
+                            .unwrap_or_default();
+                        for x in vals {
+                            if self.eq(x, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        Ok(false)
+                    }
+                }
+            }
             Some(Kind::Range) => {
                 let r = container.as_range().expect("range");
                 let Some(i) = self.to_i64(item) else {

@@ -32,6 +32,10 @@ impl Vm {
             Some(Kind::List) => Ok(v.as_list().map_or(0, |l| l.items.len())),
             Some(Kind::Tuple) => Ok(v.as_tuple().map_or(0, |t| t.items.len())),
             Some(Kind::Dict) => Ok(v.as_dict().map_or(0, |d| d.d.len())),
+            Some(Kind::DictView) => Ok(v
+                .as_dict_view()
+                .and_then(|dv| dv.dict.as_dict())
+                .map_or(0, |d| d.d.len())),
             Some(Kind::Range) => {
                 let r = v.as_range().expect("range");
                 Ok(range_len(r.start, r.stop, r.step))
@@ -44,7 +48,9 @@ impl Vm {
                         Some(_) => Err(self.value_error("__len__() should return >= 0")),
                         None => {
                             let t = self.type_name(r);
-                            Err(self.type_error(&format!("'{t}' object cannot be interpreted as an integer")))
+                            Err(self.type_error(&format!(
+                                "'{t}' object cannot be interpreted as an integer"
+                            )))
                         }
                     };
                 }
@@ -123,16 +129,41 @@ impl Vm {
                 v.min(hi)
             }
         };
-        let start = if a.is_none() { if step < 0 { hi } else { lo } } else { clamp(self.slice_index(a)?) };
-        let stop = if b.is_none() { if step < 0 { lo } else { hi } } else { clamp(self.slice_index(b)?) };
+        let start = if a.is_none() {
+            if step < 0 {
+                hi
+            } else {
+                lo
+            }
+        } else {
+            clamp(self.slice_index(a)?)
+        };
+        let stop = if b.is_none() {
+            if step < 0 {
+                lo
+            } else {
+                hi
+            }
+        } else {
+            clamp(self.slice_index(b)?)
+        };
         let n = if step > 0 {
-            if stop > start { (stop - start + step - 1) / step } else { 0 }
+            if stop > start {
+                (stop - start + step - 1) / step
+            } else {
+                0
+            }
         } else if start > stop {
             (start - stop + (-step) - 1) / (-step)
         } else {
             0
         };
-        Ok(SliceBounds { start, stop, step, len: n as usize })
+        Ok(SliceBounds {
+            start,
+            stop,
+            step,
+            len: n as usize,
+        })
     }
 
     fn slice_index(&mut self, v: Value) -> PyResult<i64> {
@@ -141,7 +172,11 @@ impl Vm {
         }
         if let Some(b) = v.as_bigint() {
             use num_traits::Signed;
-            return Ok(if b.is_negative() { i64::MIN / 4 } else { i64::MAX / 4 });
+            return Ok(if b.is_negative() {
+                i64::MIN / 4
+            } else {
+                i64::MAX / 4
+            });
         }
         Err(self.type_error("slice indices must be integers or None or have an __index__ method"))
     }
@@ -160,7 +195,11 @@ impl Vm {
                     let n = items.len();
                     let b = self.slice_bounds(key, n)?;
                     let out: Vec<Value> = b.indices().map(|i| items[i]).collect();
-                    return Ok(if is_list { self.new_list(out) } else { self.new_tuple(out) });
+                    return Ok(if is_list {
+                        self.new_list(out)
+                    } else {
+                        self.new_tuple(out)
+                    });
                 }
                 let what = if is_list { "list" } else { "tuple" };
                 let i = self.index_of(key, what)?;
@@ -228,7 +267,10 @@ impl Vm {
             }
             Some(Kind::Class) if container == self.cls.type_ || container.as_class().is_some() => {
                 // `list[int]` style generic aliases are not supported.
-                let t = container.as_class().and_then(|c| c.name.as_str()).unwrap_or("?");
+                let t = container
+                    .as_class()
+                    .and_then(|c| c.name.as_str())
+                    .unwrap_or("?");
                 Err(self.type_error(&format!("type '{t}' is not subscriptable")))
             }
             _ => {

@@ -9,7 +9,11 @@ use super::PyResult;
 /// CPython's repr of a str: single quotes unless the text has a single quote
 /// and no double quote; escapes for control and non-printable characters.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -22,7 +26,9 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if (0x80..0xa0).contains(&(c as u32)) || c as u32 == 0xad => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
@@ -82,7 +88,11 @@ impl Vm {
             Kind::List | Kind::Tuple | Kind::Dict => self.container_repr(v),
             Kind::Function => {
                 let f = cast!(v, FunctionObj);
-                Ok(format!("<function {} at {:#x}>", f.qualname.as_str().unwrap_or("?"), v.0 & 0xffff_ffff_ffff))
+                Ok(format!(
+                    "<function {} at {:#x}>",
+                    f.qualname.as_str().unwrap_or("?"),
+                    v.0 & 0xffff_ffff_ffff
+                ))
             }
             Kind::Builtin => {
                 let b = cast!(v, BuiltinObj);
@@ -90,7 +100,11 @@ impl Vm {
                     Ok(format!("<built-in function {}>", b.name))
                 } else {
                     let t = self.type_name(b.receiver);
-                    Ok(format!("<built-in method {} of {t} object at {:#x}>", b.name, b.receiver.0 & 0xffff_ffff_ffff))
+                    Ok(format!(
+                        "<built-in method {} of {t} object at {:#x}>",
+                        b.name,
+                        b.receiver.0 & 0xffff_ffff_ffff
+                    ))
                 }
             }
             Kind::Class => {
@@ -107,7 +121,10 @@ impl Vm {
             Kind::BoundMethod => {
                 let m = cast!(v, BoundMethodObj);
                 let (func, recv) = (m.func, m.receiver);
-                let q = func.as_function().and_then(|f| f.qualname.as_str()).unwrap_or("?");
+                let q = func
+                    .as_function()
+                    .and_then(|f| f.qualname.as_str())
+                    .unwrap_or("?");
                 let r = self.repr(recv)?;
                 Ok(format!("<bound method {q} of {r}>"))
             }
@@ -120,7 +137,10 @@ impl Vm {
                     format!("range({}, {}, {})", r.start, r.stop, r.step)
                 })
             }
-            Kind::Iter => Ok(format!("<iterator object at {:#x}>", v.0 & 0xffff_ffff_ffff)),
+            Kind::Iter => Ok(format!(
+                "<iterator object at {:#x}>",
+                v.0 & 0xffff_ffff_ffff
+            )),
             Kind::Module => {
                 let m = cast!(v, ModuleObj);
                 let n = m.name.as_str().unwrap_or("?");
@@ -129,9 +149,32 @@ impl Vm {
             Kind::Slice => {
                 let s = cast!(v, SliceObj);
                 let (a, b, c) = (s.start, s.stop, s.step);
-                Ok(format!("slice({}, {}, {})", self.repr(a)?, self.repr(b)?, self.repr(c)?))
+                Ok(format!(
+                    "slice({}, {}, {})",
+                    self.repr(a)?,
+                    self.repr(b)?,
+                    self.repr(c)?
+                ))
             }
             Kind::Super => Ok("<super object>".into()),
+            Kind::DictView => {
+                let dv = cast!(v, DictViewObj);
+                let (d, what) = (dv.dict, dv.what);
+                let name = ["dict_keys", "dict_values", "dict_items"][what.min(2) as usize];
+                let entries: Vec<(Value, Value)> = d
+                    .as_dict()
+                    .map(|d| d.d.iter().collect())
+                    .unwrap_or_default();
+                let mut parts = Vec::with_capacity(entries.len());
+                for (k, x) in entries {
+                    parts.push(match what {
+                        0 => self.repr(k)?,
+                        1 => self.repr(x)?,
+                        _ => format!("({}, {})", self.repr(k)?, self.repr(x)?),
+                    });
+                }
+                Ok(format!("{name}([{}])", parts.join(", ")))
+            }
         }
     }
 
@@ -161,7 +204,11 @@ impl Vm {
                     return self.call_str_method(f, v, "__str__");
                 }
             }
-            if inst.exc.is_some() && self.class_lookup(cls, self.s.repr).is_none_or(|f| f.is_kind(Kind::Builtin)) {
+            if inst.exc.is_some()
+                && self
+                    .class_lookup(cls, self.s.repr)
+                    .is_none_or(|f| f.is_kind(Kind::Builtin))
+            {
                 return self.exc_str(v);
             }
             if inst.exc.is_some() {
@@ -193,7 +240,10 @@ impl Vm {
         if let Some(st) = inst.exc.as_ref() {
             let args = st.args;
             let name = self.type_name(v);
-            let items: Vec<Value> = args.as_tuple().map(|t| t.items.to_vec()).unwrap_or_default();
+            let items: Vec<Value> = args
+                .as_tuple()
+                .map(|t| t.items.to_vec())
+                .unwrap_or_default();
             let mut parts = Vec::new();
             for x in items {
                 parts.push(self.repr(x)?);

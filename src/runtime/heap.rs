@@ -53,6 +53,7 @@ heap_kinds! {
     ModuleObj => Module,
     SliceObj => Slice,
     SuperObj => Super,
+    DictViewObj => DictView,
 }
 
 /// All heap objects and the collection policy.
@@ -203,6 +204,9 @@ fn trace(v: Value, work: &mut Vec<Value>) {
                 mark(e.args, work);
                 mark(e.cause, work);
                 mark(e.context, work);
+                if let Some((o, _)) = e.attr {
+                    mark(o, work);
+                }
             }
         }
         Kind::BoundMethod => {
@@ -220,6 +224,18 @@ fn trace(v: Value, work: &mut Vec<Value>) {
                 mark(*count, work);
             }
             IterState::Zip { its } => its.iter().for_each(|&x| mark(x, work)),
+            IterState::Map { func, its } => {
+                mark(*func, work);
+                its.iter().for_each(|&x| mark(x, work));
+            }
+            IterState::Filter { func, it } => {
+                mark(*func, work);
+                mark(*it, work);
+            }
+            IterState::CallIter { func, sentinel } => {
+                mark(*func, work);
+                mark(*sentinel, work);
+            }
         },
         Kind::Module => {
             let m = cast!(v, ModuleObj);
@@ -237,6 +253,7 @@ fn trace(v: Value, work: &mut Vec<Value>) {
             mark(s.class, work);
             mark(s.obj, work);
         }
+        Kind::DictView => mark(cast!(v, DictViewObj).dict, work),
     }
 }
 

@@ -11,7 +11,9 @@ impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         let state = match v.kind() {
-            Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Str) => IterState::Seq { seq: v, idx: 0 },
+            Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Str) => {
+                IterState::Seq { seq: v, idx: 0 }
+            }
             Some(Kind::Range) => {
                 let r = v.as_range().expect("range");
                 IterState::Range {
@@ -26,6 +28,16 @@ impl Vm {
                     dict: v,
                     idx: 0,
                     what: 0,
+                    len,
+                }
+            }
+            Some(Kind::DictView) => {
+                let dv = v.as_dict_view().expect("dict view");
+                let len = dv.dict.as_dict().map_or(0, |d| d.d.len());
+                IterState::Dict {
+                    dict: dv.dict,
+                    idx: 0,
+                    what: dv.what,
                     len,
                 }
             }
@@ -130,7 +142,12 @@ impl Vm {
                     _ => self.subscr(s, key).map(Some),
                 }
             }
-            IterState::Dict { dict, idx, what, len } => {
+            IterState::Dict {
+                dict,
+                idx,
+                what,
+                len,
+            } => {
                 let d = dict.as_dict().expect("dict");
                 if d.d.len() != *len {
                     *len = usize::MAX;
@@ -153,7 +170,8 @@ impl Vm {
                 let (inner, c) = (*inner, *count);
                 match self.next(inner)? {
                     Some(x) => {
-                        let next = self.binary_op(crate::bytecode::BinOp::Add, c, Value::from_small(1))?;
+                        let next =
+                            self.binary_op(crate::bytecode::BinOp::Add, c, Value::from_small(1))?;
                         if let Some(io) = it.as_iter() {
                             if let IterState::Enumerate { count, .. } = &mut io.state {
                                 *count = next;
@@ -177,6 +195,9 @@ impl Vm {
                     return Ok(None);
                 }
                 Ok(Some(self.new_tuple(out)))
+            }
+            IterState::Map { .. } | IterState::Filter { .. } | IterState::CallIter { .. } => {
+                super::builtins::next_extra(self, it)
             }
         }
     }

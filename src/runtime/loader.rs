@@ -31,11 +31,13 @@ impl Vm {
         for code in module.codes {
             let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
             let counts = vec![0u32; code.code.len() + 1];
+            let depths = crate::bytecode::verify::stack_depths(&code).unwrap_or_default();
             self.codes.push(Box::new(CodeEntry {
                 code,
                 consts,
                 module: idx as u32,
                 counts,
+                depths,
             }));
         }
         let n = module.globals.len();

@@ -30,6 +30,7 @@ pub enum Kind {
     Module,
     Slice,
     Super,
+    DictView,
 }
 
 /// The common header of all heap objects.
@@ -108,7 +109,8 @@ pub struct FunctionObj {
 
 /// Signature of a native function: receives all positional arguments (for a
 /// method, `self` first) and keyword arguments.
-pub type NativeFn = fn(&mut crate::runtime::Vm, &[Value], &[(Sym, Value)]) -> super::PyResult<Value>;
+pub type NativeFn =
+    fn(&mut crate::runtime::Vm, &[Value], &[(Sym, Value)]) -> super::PyResult<Value>;
 
 /// A function implemented in Rust.
 #[repr(C)]
@@ -143,6 +145,7 @@ pub enum BuiltinType {
     Cell,
     Method,
     Super,
+    DictView,
     /// BaseException and its subclasses (builtin or user-defined).
     Exception,
     /// A user-defined class (not deriving from an exception).
@@ -216,15 +219,50 @@ pub struct RangeObj {
 
 /// The state of a builtin iterator.
 pub enum IterState {
-    Range { cur: i64, stop: i64, step: i64 },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Over a list, tuple or str by index (a list may change length).
-    Seq { seq: Value, idx: usize },
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
     /// Reversed list/tuple/str: the next index to yield is `idx - 1`.
-    Reversed { seq: Value, idx: usize },
+    Reversed {
+        seq: Value,
+        idx: usize,
+    },
     /// Over a dict: 0 keys, 1 values, 2 items.
-    Dict { dict: Value, idx: usize, what: u8, len: usize },
-    Enumerate { it: Value, count: Value },
-    Zip { its: Vec<Value> },
+    Dict {
+        dict: Value,
+        idx: usize,
+        what: u8,
+        len: usize,
+    },
+    Enumerate {
+        it: Value,
+        count: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+    },
+    /// `map(func, *iterables)`.
+    Map {
+        func: Value,
+        its: Vec<Value>,
+    },
+    /// `filter(func_or_None, iterable)`.
+    Filter {
+        func: Value,
+        it: Value,
+    },
+    /// `iter(func, sentinel)`; `func` becomes NULL once exhausted.
+    CallIter {
+        func: Value,
+        sentinel: Value,
+    },
 }
 
 #[repr(C)]
@@ -257,6 +295,15 @@ pub struct SuperObj {
     pub h: ObjHeader,
     pub class: Value,
     pub obj: Value,
+}
+
+/// `dict.keys()`, `dict.values()` or `dict.items()`: a live view.
+#[repr(C)]
+pub struct DictViewObj {
+    pub h: ObjHeader,
+    pub dict: Value,
+    /// 0 keys, 1 values, 2 items (as `IterState::Dict`).
+    pub what: u8,
 }
 
 /// Casts a pointer value to a concrete object. The caller has checked the kind.
@@ -410,6 +457,14 @@ impl Value {
     pub fn as_slice(&self) -> Option<&'static SliceObj> {
         if self.is_kind(Kind::Slice) {
             Some(cast!(self, SliceObj))
+        } else {
+            None
+        }
+    }
+
+    pub fn as_dict_view(&self) -> Option<&'static DictViewObj> {
+        if self.is_kind(Kind::DictView) {
+            Some(cast!(self, DictViewObj))
         } else {
             None
         }

@@ -24,6 +24,9 @@ pub struct CodeEntry {
     pub module: u32,
     /// Per-pc entry counters of block leaders: the JIT's hotness signal.
     pub counts: Vec<u32>,
+    /// The static temp-stack depth before each pc (`verify::UNREACHABLE`
+    /// for dead code): where the interpreter's `sp` is when JIT code exits.
+    pub depths: Vec<u32>,
 }
 
 /// A loaded module's globals.
@@ -154,6 +157,13 @@ pub struct Vm {
     pub reraising: bool,
     /// Address near the top of the VM thread's native stack.
     pub native_stack_base: usize,
+    /// The JIT, when `--lbbv` is on.
+    pub jit: Option<Box<crate::jit::Jit>>,
+    /// Where JIT code leaves a frame's return value.
+    pub jit_ret: Value,
+    /// Bytecode instructions the interpreter executed (counted only with
+    /// `--stats`).
+    pub interp_instrs: u64,
 }
 
 impl Vm {
@@ -188,6 +198,9 @@ impl Vm {
             repr_stack: Vec::new(),
             reraising: false,
             native_stack_base: 0,
+            jit: None,
+            jit_ret: Value::NONE,
+            interp_instrs: 0,
         };
         vm.empty_str = vm.new_str_owned(String::new());
         vm.empty_tuple = vm.new_tuple(Vec::new());
@@ -211,7 +224,11 @@ impl Vm {
     }
 
     pub fn new_str_owned(&mut self, s: String) -> Value {
-        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let chars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         let extra = s.len();
         self.heap.alloc(
             StrObj {
@@ -371,6 +388,11 @@ impl Vm {
             Some(Kind::Module) => self.cls.module,
             Some(Kind::Slice) => self.cls.slice,
             Some(Kind::Super) => self.cls.super_,
+            Some(Kind::DictView) => match cast!(v, DictViewObj).what {
+                0 => self.cls.dict_keys,
+                1 => self.cls.dict_values,
+                _ => self.cls.dict_items,
+            },
             None => self.cls.none,
         }
     }
@@ -448,7 +470,13 @@ impl Vm {
         roots.extend(self.cls.all());
         roots.extend_from_slice(&self.roots);
         roots.extend_from_slice(&self.char_strs);
-        roots.extend([self.exc, self.handled, self.empty_str, self.empty_tuple]);
+        roots.extend([
+            self.exc,
+            self.handled,
+            self.empty_str,
+            self.empty_tuple,
+            self.jit_ret,
+        ]);
         self.heap.collect(roots);
     }
 

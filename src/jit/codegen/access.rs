@@ -1,0 +1,333 @@
+//! Variables and data access: constants, locals, cells, globals, stack
+//! shuffles, list/tuple indexing with bounds checks, and instance
+//! attributes through a shape guard.
+
+use super::{Flow, Gen, VM};
+use crate::intern::Sym;
+use crate::jit::context::Type;
+use crate::jit::helpers;
+use crate::jit::stats::ExitReason;
+use crate::runtime::object::{CellObj, InstanceObj, ListObj, TupleObj};
+use crate::runtime::value::Value;
+use basil_asm::{AsmError, Cond, Mem, Opnd, Target, Width};
+use std::mem::offset_of;
+
+impl Gen<'_> {
+    pub(super) fn gen_load_const(&mut self, i: u32) -> Result<Flow, AsmError> {
+        let v = self.consts.get(i as usize).copied().unwrap_or(Value::NONE);
+        let r = self.asm.mov_new(Opnd::Imm(v.0 as i64));
+        self.push(r, Type::of(v));
+        Ok(Flow::Next)
+    }
+
+    pub(super) fn gen_load_fast(&mut self, s: u32) -> Result<Flow, AsmError> {
+        let t = self.ctx.local(s as usize);
+        let m = self.local_mem(s);
+        let v = self.asm.load(m, Width::W64);
+        if t == Type::Unknown {
+            let unbound = self.exit(ExitReason::Unbound)?;
+            self.asm.cmp(v, Opnd::Imm(Value::NULL.0 as i64));
+            self.asm.jcc(Cond::Eq, unbound);
+        } else {
+            self.jit.stats.type_tests_removed += 1;
+        }
+        self.push(v, t);
+        if let Some(src) = self.temp_src.get_mut(self.depth as usize - 1) {
+            *src = Some(s);
+        }
+        Ok(Flow::Next)
+    }
+
+    pub(super) fn gen_store_fast(&mut self, s: u32) -> Result<Flow, AsmError> {
+        let (v, t) = self.pop();
+        let m = self.local_mem(s);
+        self.asm.store(m, v, Width::W64);
+        self.ctx.set_local(s as usize, t);
+        if s < 64 {
+            self.dirty_locals |= 1 << s;
+        }
+        for src in self.temp_src.iter_mut() {
+            if *src == Some(s) {
+                *src = None;
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    fn cell_value_mem(&mut self, s: u32) -> Mem {
+        let m = self.local_mem(s);
+        let cell = self.asm.load(m, Width::W64);
+        let p = self.untag(cell);
+        Mem::new(p, offset_of!(CellObj, v) as i32)
+    }
+
+    pub(super) fn gen_load_deref(&mut self, s: u32) -> Result<Flow, AsmError> {
+        let m = self.cell_value_mem(s);
+        let v = self.asm.load(m, Width::W64);
+        let unbound = self.exit(ExitReason::Unbound)?;
+        self.asm.cmp(v, Opnd::Imm(Value::NULL.0 as i64));
+        self.asm.jcc(Cond::Eq, unbound);
+        self.push(v, Type::Unknown);
+        Ok(Flow::Next)
+    }
+
+    pub(super) fn gen_store_deref(&mut self, s: u32) -> Result<Flow, AsmError> {
+        let (v, _) = self.pop();
+        let m = self.cell_value_mem(s);
+        self.asm.store(m, v, Width::W64);
+        Ok(Flow::Next)
+    }
+
+    /// Addresses of a global's slot and of its builtin fallback (both stable:
+    /// the module tables never grow after loading).
+    fn global_addrs(&self, g: u32) -> (i64, i64) {
+        let m = &self.vm.modules[self.vm.codes[self.code_id as usize].module as usize];
+        (
+            &m.globals[g as usize] as *const Value as i64,
+            &m.builtin_fallback[g as usize] as *const Value as i64,
+        )
+    }
+
+    pub(super) fn gen_load_global(&mut self, g: u32) -> Result<Flow, AsmError> {
+        let (slot, fallback) = self.global_addrs(g);
+        let out = self.asm.new_vreg();
+        let done = self.asm.new_label();
+        let a = self.asm.mov_new(Opnd::Imm(slot));
+        let v = self.asm.load(Mem::new(a, 0), Width::W64);
+        self.asm.mov(out, v);
+        self.asm.cmp(out, Opnd::Imm(Value::NULL.0 as i64));
+        self.asm.jcc(Cond::Ne, Target::Label(done));
+        let b = self.asm.mov_new(Opnd::Imm(fallback));
+        let w = self.asm.load(Mem::new(b, 0), Width::W64);
+        self.asm.mov(out, w);
+        let unbound = self.exit(ExitReason::Unbound)?;
+        self.asm.cmp(out, Opnd::Imm(Value::NULL.0 as i64));
+        self.asm.jcc(Cond::Eq, unbound);
+        self.asm.bind(done);
+        self.push(out, Type::Unknown);
+        Ok(Flow::Next)
+    }
+
+    pub(super) fn gen_store_global(&mut self, g: u32) -> Result<Flow, AsmError> {
+        let (slot, _) = self.global_addrs(g);
+        let (v, _) = self.pop();
+        let a = self.asm.mov_new(Opnd::Imm(slot));
+        self.asm.store(Mem::new(a, 0), v, Width::W64);
+        Ok(Flow::Next)
+    }
+
+    /// `Dup`, `Dup2`, `Rot2`, `Rot3`, `Rot4`: memory shuffles that keep the
+    /// context's types (and local copies) with their values.
+    pub(super) fn gen_stack_op(&mut self, ins: crate::bytecode::Instr) -> Result<Flow, AsmError> {
+        use crate::bytecode::Instr::*;
+        let n = match ins {
+            Dup => 1,
+            Dup2 | Rot2 => 2,
+            Rot3 => 3,
+            _ => 4,
+        };
+        let base = self.depth - n;
+        let mut vals = Vec::new();
+        for k in 0..n {
+            let m = self.temp_mem(base + k);
+            let v = self.asm.load(m, Width::W64);
+            let t = self.ctx.temp((base + k) as usize);
+            let src = self.temp_src.get((base + k) as usize).copied().flatten();
+            vals.push((v, t, src));
+        }
+        let order: Vec<usize> = match ins {
+            Dup => vec![0, 0],
+            Dup2 => vec![0, 1, 0, 1],
+            Rot2 => vec![1, 0],
+            Rot3 => vec![2, 0, 1],
+            _ => vec![3, 0, 1, 2],
+        };
+        self.drop_temps(n);
+        for i in order {
+            let (v, t, src) = vals[i];
+            self.push(v, t);
+            if let Some(s) = self.temp_src.get_mut(self.depth as usize - 1) {
+                *s = src;
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    /// Loads a list's (`ListObj`) or tuple's item pointer and length.
+    fn seq_parts(&mut self, obj: Opnd, list: bool) -> (Opnd, Opnd) {
+        let p = self.untag(obj);
+        let lay = self.jit.layout;
+        let (ptr_off, len_off) = if list {
+            let base = offset_of!(ListObj, items);
+            (base + lay.vec_ptr, base + lay.vec_len)
+        } else {
+            let base = offset_of!(TupleObj, items);
+            (base + lay.slice_ptr, base + lay.slice_len)
+        };
+        let items = self.asm.load(Mem::new(p, ptr_off as i32), Width::W64);
+        let len = self.asm.load(Mem::new(p, len_off as i32), Width::W64);
+        (items, len)
+    }
+
+    /// The checked element address `items + 8 * index` (negative indexes
+    /// count from the end); out of range exits.
+    fn element_mem(&mut self, items: Opnd, len: Opnd, key: Opnd) -> Result<Mem, AsmError> {
+        let s = self.asm.shl(key, Opnd::Imm(16));
+        let idx = self.asm.sar(s, Opnd::Imm(16));
+        let ix = self.asm.new_vreg();
+        self.asm.mov(ix, idx);
+        let nonneg = self.asm.new_label();
+        self.asm.cmp(ix, Opnd::Imm(0));
+        self.asm.jcc(Cond::Ge, Target::Label(nonneg));
+        let adj = self.asm.add(ix, len);
+        self.asm.mov(ix, adj);
+        self.asm.bind(nonneg);
+        let oob = self.exit(ExitReason::IndexRange)?;
+        self.asm.cmp(ix, len);
+        self.asm.jcc(Cond::AboveEq, oob);
+        let off = self.asm.shl(ix, Opnd::Imm(3));
+        let addr = self.asm.add(items, off);
+        Ok(Mem::new(addr, 0))
+    }
+
+    /// `container[key]`.
+    pub(super) fn gen_subscr(&mut self) -> Result<Flow, AsmError> {
+        let (ic, ik) = (self.depth - 2, self.depth - 1);
+        let Some(ts) = self.specialise(&[ic, ik])? else {
+            return self.defer();
+        };
+        if matches!(ts[0], Type::List | Type::Tuple) && ts[1] == Type::Int {
+            let (k, _) = self.pop();
+            let (c, _) = self.pop();
+            let (items, len) = self.seq_parts(c, ts[0] == Type::List);
+            let m = self.element_mem(items, len, k)?;
+            let v = self.asm.load(m, Width::W64);
+            self.push(v, Type::Unknown);
+            return Ok(Flow::Next);
+        }
+        let sp = self.sp_opnd();
+        let r = self.call_checked(helpers::subscr as *const () as u64, vec![VM, sp]);
+        self.drop_temps(2);
+        let t = if ts[0] == Type::Str && ts[1] == Type::Int {
+            Type::Str
+        } else {
+            Type::Unknown
+        };
+        self.push(r, t);
+        Ok(Flow::Next)
+    }
+
+    /// `container[key] = v`.
+    pub(super) fn gen_store_subscr(&mut self) -> Result<Flow, AsmError> {
+        let (ic, ik) = (self.depth - 2, self.depth - 1);
+        let Some(ts) = self.specialise(&[ic, ik])? else {
+            return self.defer();
+        };
+        if ts[0] == Type::List && ts[1] == Type::Int {
+            let (k, _) = self.pop();
+            let (c, _) = self.pop();
+            let (v, _) = self.pop();
+            let (items, len) = self.seq_parts(c, true);
+            let m = self.element_mem(items, len, k)?;
+            self.asm.store(m, v, Width::W64);
+            return Ok(Flow::Next);
+        }
+        let sp = self.sp_opnd();
+        self.call_checked(helpers::store_subscr as *const () as u64, vec![VM, sp]);
+        self.drop_temps(3);
+        Ok(Flow::Next)
+    }
+
+    /// The shape and slot of attribute `name` on the instance on top, peeked.
+    fn peek_shape_slot(&self, idx: u32, name: Sym) -> Option<(u32, u32)> {
+        let v = self.peek_value(idx)?;
+        let inst = v.as_instance()?;
+        let shape = inst.shape.get();
+        let slot = self.vm.shapes.lookup(shape, name)?;
+        Some((shape, slot))
+    }
+
+    /// Guards the instance at temp `idx` has `shape`, returning its slots.
+    fn guard_shape(&mut self, obj: Opnd, shape: u32) -> Result<Opnd, AsmError> {
+        let fail = self.branch_to(self.pc, self.ctx.chained())?;
+        let p = self.untag(obj);
+        self.jit.stats.type_tests_emitted += 1;
+        if let Some(c) = self
+            .jit
+            .stats
+            .counter_addr(crate::jit::stats::Counter::type_tests_executed)
+        {
+            super::emit_count(&mut self.asm, c);
+        }
+        let s = self.asm.load(
+            Mem::new(p, offset_of!(InstanceObj, shape) as i32),
+            Width::W32,
+        );
+        self.asm.cmp(s, Opnd::Imm(shape as i64));
+        self.asm.jcc(Cond::Ne, fail);
+        let off = offset_of!(InstanceObj, slots) + self.jit.layout.vec_ptr;
+        Ok(self.asm.load(Mem::new(p, off as i32), Width::W64))
+    }
+
+    /// `obj.name`: a shape guard and a load for instance attributes.
+    pub(super) fn gen_load_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
+        let i = self.depth - 1;
+        let Some(ts) = self.specialise(&[i])? else {
+            return self.defer();
+        };
+        if ts[0] == Type::Object
+            && self.specialize
+            && self.ctx.chain() < crate::jit::context::MAX_CHAIN
+        {
+            match self.peek_shape_slot(i, name) {
+                Some((shape, slot)) => {
+                    let (obj, _) = self.pop();
+                    let slots = self.guard_shape(obj, shape)?;
+                    let v = self
+                        .asm
+                        .load(Mem::new(slots, (slot * 8) as i32), Width::W64);
+                    self.push(v, Type::Unknown);
+                    return Ok(Flow::Next);
+                }
+                None if self.peek_value(i).is_none() => return self.defer(),
+                None => {}
+            }
+        }
+        let sp = self.sp_opnd();
+        let r = self.call_checked(
+            helpers::getattr as *const () as u64,
+            vec![VM, sp, Opnd::Imm(name.0 as i64)],
+        );
+        self.drop_temps(1);
+        self.push(r, Type::Unknown);
+        Ok(Flow::Next)
+    }
+
+    /// `obj.name = v`: a shape guard and a store when the slot exists.
+    pub(super) fn gen_store_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
+        let i = self.depth - 1;
+        let Some(ts) = self.specialise(&[i])? else {
+            return self.defer();
+        };
+        if ts[0] == Type::Object
+            && self.specialize
+            && self.ctx.chain() < crate::jit::context::MAX_CHAIN
+        {
+            if let Some((shape, slot)) = self.peek_shape_slot(i, name) {
+                let (obj, _) = self.pop();
+                let (v, _) = self.pop();
+                let slots = self.guard_shape(obj, shape)?;
+                self.asm
+                    .store(Mem::new(slots, (slot * 8) as i32), v, Width::W64);
+                return Ok(Flow::Next);
+            }
+        }
+        let sp = self.sp_opnd();
+        self.call_checked(
+            helpers::setattr as *const () as u64,
+            vec![VM, sp, Opnd::Imm(name.0 as i64)],
+        );
+        self.drop_temps(2);
+        Ok(Flow::Next)
+    }
+}

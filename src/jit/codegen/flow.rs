@@ -1,0 +1,141 @@
+//! Control flow: jumps (with a GC poll on back-edges), conditional jumps on
+//! truthiness, `for` iteration, and return.
+
+use super::{Flow, Gen, VM};
+use crate::jit::context::Type;
+use crate::jit::helpers;
+use crate::jit::RETURN;
+use crate::runtime::value::{Value, TAG_INT, TAG_SHIFT};
+use basil_asm::{AsmError, Cond, Mem, Opnd, Target, Width};
+
+impl Gen<'_> {
+    /// A collection point on loop back-edges: JIT loops never pass through
+    /// the interpreter's safepoints.
+    fn gc_poll(&mut self) {
+        let heap = &self.vm.heap;
+        let alloc_addr = &heap.allocated as *const usize as i64;
+        let thresh_addr = &heap.threshold as *const usize as i64;
+        let a = self.asm.mov_new(Opnd::Imm(alloc_addr));
+        let allocated = self.asm.load(Mem::new(a, 0), Width::W64);
+        let t = self.asm.mov_new(Opnd::Imm(thresh_addr));
+        let threshold = self.asm.load(Mem::new(t, 0), Width::W64);
+        let skip = self.asm.new_label();
+        self.asm.cmp(allocated, threshold);
+        self.asm.jcc(Cond::Below, Target::Label(skip));
+        let sp = self.sp_opnd();
+        self.asm
+            .ccall_void(helpers::safepoint as *const () as u64, vec![VM, sp]);
+        self.asm.bind(skip);
+    }
+
+    pub(super) fn gen_jump(&mut self, target: u32) -> Result<Flow, AsmError> {
+        if target <= self.pc {
+            self.gc_poll();
+        }
+        let t = self.branch_to(target, self.ctx.unchained())?;
+        self.asm.jmp(t);
+        Ok(Flow::End)
+    }
+
+    /// `PopJumpIfFalse`/`PopJumpIfTrue`.
+    pub(super) fn gen_pop_jump(&mut self, target: u32, jump_if: bool) -> Result<Flow, AsmError> {
+        let i = self.depth - 1;
+        let Some(ts) = self.specialise(&[i])? else {
+            return self.defer();
+        };
+        let next = self.pc + 1;
+        let (on_true, on_false) = if jump_if {
+            (target, next)
+        } else {
+            (next, target)
+        };
+        let cond = match ts[0] {
+            Type::Bool => {
+                let (v, _) = self.pop();
+                self.asm.cmp(v, Opnd::Imm(Value::TRUE.0 as i64));
+                Cond::Eq
+            }
+            Type::Int => {
+                let (v, _) = self.pop();
+                self.asm.cmp(v, Opnd::Imm((TAG_INT << TAG_SHIFT) as i64));
+                Cond::Ne
+            }
+            Type::None => {
+                self.pop();
+                let t = self.branch_to(on_false, self.ctx.unchained())?;
+                self.asm.jmp(t);
+                return Ok(Flow::End);
+            }
+            _ => {
+                let sp = self.sp_opnd();
+                let r = self.call_checked(helpers::truthy as *const () as u64, vec![VM, sp]);
+                self.drop_temps(1);
+                self.asm.cmp(r, Opnd::Imm(1));
+                Cond::Eq
+            }
+        };
+        let ctx = self.ctx.unchained();
+        let t_true = self.branch_to(on_true, ctx)?;
+        let t_false = self.branch_to(on_false, ctx)?;
+        self.asm.jcc(cond, t_true);
+        self.asm.jmp(t_false);
+        Ok(Flow::End)
+    }
+
+    pub(super) fn gen_get_iter(&mut self) -> Result<Flow, AsmError> {
+        let sp = self.sp_opnd();
+        let r = self.call_checked(helpers::get_iter as *const () as u64, vec![VM, sp]);
+        self.drop_temps(1);
+        self.push(r, Type::Heap);
+        Ok(Flow::Next)
+    }
+
+    /// `ForIter`: the helper advances the iterator; when the peeked iterator
+    /// yields ints, the item is guarded as an int after the advance (a
+    /// failing guard continues after this op in a version that does not
+    /// know the item's type).
+    pub(super) fn gen_for_iter(&mut self, target: u32) -> Result<Flow, AsmError> {
+        let expect_int = self.specialize && self.peeked_range_iter();
+        let sp = self.sp_opnd();
+        let r = self.call_checked(helpers::for_iter as *const () as u64, vec![VM, sp]);
+        let done_ctx = {
+            let mut c = self.ctx.unchained();
+            c.set_temp(self.depth as usize - 1, Type::Unknown);
+            c
+        };
+        let t_done = self.branch_to(target, done_ctx)?;
+        self.asm.cmp(r, Opnd::Imm(Value::NULL.0 as i64));
+        self.asm.jcc(Cond::Eq, t_done);
+        self.push(r, Type::Unknown);
+        if expect_int {
+            // A non-int item continues in the version that does not assume it.
+            let other = self.branch_to(self.pc + 1, self.ctx.unchained())?;
+            self.guard(r, Type::Int, other);
+            self.learn(self.depth - 1, Type::Int);
+        }
+        let t = self.branch_to(self.pc + 1, self.ctx.unchained())?;
+        self.asm.jmp(t);
+        Ok(Flow::End)
+    }
+
+    /// True if the iterator on top is, right now, an iterator over a range.
+    fn peeked_range_iter(&self) -> bool {
+        if !self.at_start {
+            return false;
+        }
+        let Some(fp) = self.fp else { return false };
+        // SAFETY: at the version's first op the frame's temps are live.
+        let it = unsafe { *fp.add((self.nlocals + self.depth - 1) as usize) };
+        it.as_iter()
+            .is_some_and(|io| matches!(io.state, crate::runtime::object::IterState::Range { .. }))
+    }
+
+    pub(super) fn gen_return(&mut self) -> Result<Flow, AsmError> {
+        let (v, _) = self.pop();
+        let slot = &self.vm.jit_ret as *const Value as i64;
+        let base = self.asm.mov_new(Opnd::Imm(slot));
+        self.asm.store(Mem::new(base, 0), v, Width::W64);
+        self.asm.leave(Opnd::Imm(RETURN as i64));
+        Ok(Flow::End)
+    }
+}

@@ -1,0 +1,488 @@
+//! Code generation for one block version: bytecode ops, one at a time, into
+//! the asm crate's IR, tracking the type context as it goes.
+//!
+//! Every value lives in its frame slot (`[fp + 8*slot]`, `fp` in pinned
+//! register 0; the VM pointer is in pinned register 1), so a side exit needs
+//! only the pc. Where the context knows an operand's type no test is
+//! emitted. Where it does not, and the JIT versions (`--lbbv-max-versions` >
+//! 1), the value is *peeked* while execution is at this very op (or read from
+//! the local it was copied from, if that local is unchanged since the version
+//! began); one guard for that type is emitted, its failure going to a new
+//! version of the same op one step down the guard chain, and the code that
+//! follows knows the type. When peeking is not possible the block ends
+//! here with a branch to a version of this op (compiled when reached, when it
+//! can peek). In generic mode, or past the chain limit, ops test types inline
+//! and call runtime helpers for the other cases.
+
+mod access;
+mod arith;
+mod calls;
+mod flow;
+
+use super::context::{Context, Type, MAX_CHAIN};
+use super::core::Version;
+use super::stats::{Counter, ExitReason};
+use super::Jit;
+use crate::bytecode::{CodeObject, Instr};
+use crate::runtime::value::{Value, TAG_SHIFT};
+use crate::runtime::vm::Vm;
+use basil_asm::{AsmError, Assembler, Cond, Label, Mem, Opnd, PatchId, Target, Width};
+
+/// The frame pointer register.
+pub(super) const FP: Opnd = Opnd::Pinned(0);
+/// The VM pointer register.
+pub(super) const VM: Opnd = Opnd::Pinned(1);
+
+/// What codegen of one op decided.
+pub(super) enum Flow {
+    /// Go on with the next instruction in this version.
+    Next,
+    /// The version ends here (a jump, exit or branch was emitted).
+    End,
+}
+
+/// The state of compiling one version.
+pub(super) struct Gen<'a> {
+    pub jit: &'a mut Jit,
+    pub vm: &'a Vm,
+    pub asm: Assembler,
+    pub code_id: u32,
+    pub code: &'a CodeObject,
+    pub consts: &'a [Value],
+    pub depths: &'a [u32],
+    pub nlocals: u32,
+    pub pc: u32,
+    pub depth: u32,
+    pub ctx: Context,
+    /// The live frame, for peeking at types (see the module comment).
+    pub fp: Option<*mut Value>,
+    /// True until the first op has been compiled: the frame's temps are
+    /// exactly what this op will see.
+    pub at_start: bool,
+    /// The local each tracked temp was loaded from, if any.
+    pub temp_src: [Option<u32>; super::context::MAX_TEMPS],
+    /// Locals stored to since the version began (bit per slot < 64).
+    pub dirty_locals: u64,
+    /// Whether to specialise (peek, guard, split) at all.
+    pub specialize: bool,
+    /// Patch ids of this version's branches and their target indices.
+    pub patches: Vec<(PatchId, usize)>,
+    /// A label at the start of each compiled op.
+    pub op_labels: Vec<(u32, Label)>,
+}
+
+/// Compiles the version of `(code_id, pc)` for `ctx`.
+pub(super) fn gen_version(
+    jit: &mut Jit,
+    vm: &Vm,
+    code_id: u32,
+    pc: u32,
+    ctx: Context,
+    fp: Option<*mut Value>,
+) -> Result<usize, AsmError> {
+    let entry = &vm.codes[code_id as usize];
+    let specialize = jit.opts.max_versions > 1;
+    let mut g = Gen {
+        vm,
+        asm: Assembler::new(),
+        code_id,
+        code: &entry.code,
+        consts: &entry.consts,
+        depths: &entry.depths,
+        nlocals: entry.code.nlocals(),
+        pc,
+        depth: 0,
+        ctx,
+        fp,
+        at_start: true,
+        temp_src: [None; super::context::MAX_TEMPS],
+        dirty_locals: 0,
+        specialize,
+        patches: Vec::new(),
+        op_labels: Vec::new(),
+        jit,
+    };
+    g.run()?;
+    let Gen {
+        jit,
+        asm,
+        patches,
+        op_labels,
+        ..
+    } = g;
+    let c = basil_asm::compile(&asm, &mut jit.cm, jit.arch)?;
+    for (pid, tid) in patches {
+        if let Some(site) = c.patch_sites.iter().find(|s| s.id == pid) {
+            jit.core.targets[tid].site = Some(*site);
+        }
+    }
+    jit.stats.code_inline_bytes += c.inline_len as u64;
+    jit.stats.code_outlined_bytes += c.outlined_len as u64;
+    let ops = op_labels
+        .iter()
+        .filter_map(|(p, l)| {
+            c.labels
+                .get(l.0 as usize)
+                .copied()
+                .flatten()
+                .map(|a| (*p, a))
+        })
+        .collect();
+    let v = jit.add_version(Version {
+        code: code_id,
+        pc,
+        ctx,
+        start: c.start,
+        inline_len: c.inline_len,
+        outlined_len: c.outlined_len,
+        ops,
+    });
+    if jit.opts.dump_disasm {
+        eprint!("{}", super::report::disasm_version(jit, vm, v));
+    }
+    Ok(v)
+}
+
+/// Emits `*counter += 1` (counters are plain u64 cells at fixed addresses).
+pub(super) fn emit_count(asm: &mut Assembler, counter: u64) {
+    let base = asm.mov_new(Opnd::Imm(counter as i64));
+    let v = asm.load(Mem::new(base, 0), Width::W64);
+    let v2 = asm.add(v, Opnd::Imm(1));
+    asm.store(Mem::new(base, 0), v2, Width::W64);
+}
+
+impl Gen<'_> {
+    fn run(&mut self) -> Result<(), AsmError> {
+        loop {
+            let pc = self.pc as usize;
+            let Some(&ins) = self.code.code.get(pc) else {
+                let t = self.exit(ExitReason::Unsupported)?;
+                self.asm.jmp(t);
+                return Ok(());
+            };
+            if !self.at_start && self.code.blocks.is_leader(self.pc) {
+                // Fall into the next block through a branch.
+                let t = self.branch_to(self.pc, self.ctx)?;
+                self.asm.jmp(t);
+                return Ok(());
+            }
+            self.depth = self.depths.get(pc).copied().unwrap_or(0);
+            if self.depth == crate::bytecode::verify::UNREACHABLE {
+                let t = self.exit(ExitReason::Unsupported)?;
+                self.asm.jmp(t);
+                return Ok(());
+            }
+            let l = self.asm.new_label();
+            self.asm.bind(l);
+            self.op_labels.push((self.pc, l));
+            if let Some(c) = self.jit.stats.counter_addr(Counter::jit_instructions) {
+                emit_count(&mut self.asm, c);
+            }
+            match self.gen_op(ins)? {
+                Flow::Next => {
+                    self.pc += 1;
+                    self.at_start = false;
+                    self.ctx = self.ctx.unchained();
+                }
+                Flow::End => return Ok(()),
+            }
+        }
+    }
+
+    fn gen_op(&mut self, ins: Instr) -> Result<Flow, AsmError> {
+        use Instr::*;
+        match ins {
+            Nop => Ok(Flow::Next),
+            LoadConst(i) => self.gen_load_const(i),
+            LoadFast(s) => self.gen_load_fast(s),
+            StoreFast(s) => self.gen_store_fast(s),
+            LoadDeref(s) => self.gen_load_deref(s),
+            StoreDeref(s) => self.gen_store_deref(s),
+            LoadGlobal(g) => self.gen_load_global(g),
+            StoreGlobal(g) => self.gen_store_global(g),
+            Pop => {
+                self.pop();
+                Ok(Flow::Next)
+            }
+            Dup | Dup2 | Rot2 | Rot3 | Rot4 => self.gen_stack_op(ins),
+            Binary(op) => self.gen_binary(op, false),
+            Inplace(op) => self.gen_binary(op, true),
+            Compare(op) => self.gen_compare(op),
+            Unary(op) => self.gen_unary(op),
+            Is(neg) => self.gen_is(neg),
+            Subscr => self.gen_subscr(),
+            StoreSubscr => self.gen_store_subscr(),
+            LoadAttr(name) => self.gen_load_attr(name),
+            StoreAttr(name) => self.gen_store_attr(name),
+            Jump(t) => self.gen_jump(t),
+            PopJumpIfFalse(t) => self.gen_pop_jump(t, false),
+            PopJumpIfTrue(t) => self.gen_pop_jump(t, true),
+            GetIter => self.gen_get_iter(),
+            ForIter(t) => self.gen_for_iter(t),
+            Return => self.gen_return(),
+            Call(n) => self.gen_call(n),
+            LoadMethod(name) => self.gen_load_method(name),
+            CallMethod(n) => self.gen_call_method(n),
+            BuildTuple(n) => self.gen_build(n, false),
+            BuildList(n) => self.gen_build(n, true),
+            Contains(neg) => self.gen_contains(neg),
+            _ => self.gen_unsupported(),
+        }
+    }
+
+    // ---- frame slots and the context ----
+
+    pub(super) fn local_mem(&self, slot: u32) -> Mem {
+        Mem::new(FP, (slot * 8) as i32)
+    }
+
+    pub(super) fn temp_mem(&self, idx: u32) -> Mem {
+        Mem::new(FP, ((self.nlocals + idx) * 8) as i32)
+    }
+
+    /// The address just past the live temps (what helpers receive as `sp`).
+    pub(super) fn sp_opnd(&mut self) -> Opnd {
+        let m = self.temp_mem(self.depth);
+        self.asm.lea(m)
+    }
+
+    /// Pushes a value of known type onto the temps.
+    pub(super) fn push(&mut self, v: Opnd, t: Type) {
+        let m = self.temp_mem(self.depth);
+        self.asm.store(m, v, Width::W64);
+        self.ctx.set_temp(self.depth as usize, t);
+        if let Some(s) = self.temp_src.get_mut(self.depth as usize) {
+            *s = None;
+        }
+        self.depth += 1;
+    }
+
+    /// Pops the top temp: its value and known type.
+    pub(super) fn pop(&mut self) -> (Opnd, Type) {
+        self.depth -= 1;
+        let m = self.temp_mem(self.depth);
+        let v = self.asm.load(m, Width::W64);
+        let t = self.ctx.temp(self.depth as usize);
+        self.ctx.set_temp(self.depth as usize, Type::Unknown);
+        if let Some(s) = self.temp_src.get_mut(self.depth as usize) {
+            *s = None;
+        }
+        (v, t)
+    }
+
+    /// The value and type of temp `n` from the top (1 = top) without popping.
+    pub(super) fn peek(&mut self, n: u32) -> (Opnd, Type) {
+        let idx = self.depth - n;
+        let m = self.temp_mem(idx);
+        let v = self.asm.load(m, Width::W64);
+        (v, self.ctx.temp(idx as usize))
+    }
+
+    /// Drops `n` temps from the context (their slots are dead).
+    pub(super) fn drop_temps(&mut self, n: u32) {
+        for _ in 0..n {
+            self.depth -= 1;
+            self.ctx.set_temp(self.depth as usize, Type::Unknown);
+            if let Some(s) = self.temp_src.get_mut(self.depth as usize) {
+                *s = None;
+            }
+        }
+    }
+
+    /// Records that temp `idx` (from the bottom) holds type `t`; if it is an
+    /// unchanged copy of a local, the local has that type too.
+    pub(super) fn learn(&mut self, idx: u32, t: Type) {
+        self.ctx.set_temp(idx as usize, t);
+        if let Some(Some(s)) = self.temp_src.get(idx as usize) {
+            self.ctx.set_local(*s as usize, t);
+        }
+    }
+
+    /// The run-time value temp `idx` will have when this op runs, if it can
+    /// be known now (see the module comment).
+    fn peek_value(&self, idx: u32) -> Option<Value> {
+        let fp = self.fp?;
+        if self.at_start {
+            // SAFETY: `fp` is the live frame stopped at this very pc; its
+            // temps below the static depth are initialised values.
+            return Some(unsafe { *fp.add((self.nlocals + idx) as usize) });
+        }
+        let s = (*self.temp_src.get(idx as usize)?)?;
+        if s < 64 && self.dirty_locals & (1 << s) == 0 {
+            // SAFETY: as above; the local has not been written since the
+            // version began, so it still holds the value it will have.
+            return Some(unsafe { *fp.add(s as usize) });
+        }
+        None
+    }
+
+    // ---- exits and branches ----
+
+    /// The shared side exit resuming the interpreter at this op.
+    pub(super) fn exit(&mut self, reason: ExitReason) -> Result<Target, AsmError> {
+        let a = self.jit.exit_addr(self.code_id, self.pc, reason)?;
+        Ok(Target::Addr(a))
+    }
+
+    /// A side exit that reports an exception raised at this op.
+    pub(super) fn raise_exit(&mut self) -> Target {
+        let status = (super::RAISE | self.pc as u64) as i64;
+        self.asm.side_exit(|a| a.leave(Opnd::Imm(status)))
+    }
+
+    /// A patchable jump target to the version of `(pc, ctx)`.
+    pub(super) fn branch_to(&mut self, pc: u32, ctx: Context) -> Result<Target, AsmError> {
+        let (tid, initial) = self.jit.new_target(self.code_id, pc, ctx)?;
+        let t = self.asm.patchable(initial);
+        if let Target::Patchable(pid) = t {
+            self.patches.push((pid, tid));
+        }
+        Ok(t)
+    }
+
+    /// Ends the version: the rest is compiled as a version of this op (which
+    /// can peek when it is reached).
+    pub(super) fn defer(&mut self) -> Result<Flow, AsmError> {
+        let t = self.branch_to(self.pc, self.ctx)?;
+        self.asm.jmp(t);
+        Ok(Flow::End)
+    }
+
+    fn gen_unsupported(&mut self) -> Result<Flow, AsmError> {
+        let t = self.exit(ExitReason::Unsupported)?;
+        self.asm.jmp(t);
+        Ok(Flow::End)
+    }
+
+    // ---- types ----
+
+    /// What is known of temp `idx`'s type for specialising this op.
+    pub(super) fn operand_type(&mut self, idx: u32) -> Known {
+        let t = self.ctx.temp(idx as usize);
+        if t != Type::Unknown {
+            self.jit.stats.type_tests_removed += 1;
+            return Known::Is(t);
+        }
+        if !self.specialize || self.ctx.chain() >= MAX_CHAIN {
+            return Known::Unknown;
+        }
+        match self.peek_value(idx) {
+            Some(v) => Known::Peeked(Type::of(v)),
+            None if idx < super::context::MAX_TEMPS as u32 => Known::Defer,
+            None => Known::Unknown,
+        }
+    }
+
+    /// Emits a guard that `v` has type `t`, jumping to `fail` otherwise.
+    pub(super) fn guard(&mut self, v: Opnd, t: Type, fail: Target) {
+        self.jit.stats.type_tests_emitted += 1;
+        if let Some(c) = self.jit.stats.counter_addr(Counter::type_tests_executed) {
+            emit_count(&mut self.asm, c);
+        }
+        self.emit_type_test(v, t, fail);
+    }
+
+    /// The raw type test (no statistics): jumps to `fail` unless `v: t`.
+    pub(super) fn emit_type_test(&mut self, v: Opnd, t: Type, fail: Target) {
+        use crate::runtime::value::*;
+        match t {
+            Type::Int | Type::Bool => {
+                let tag = self.asm.shr(v, Opnd::Imm(TAG_SHIFT as i64));
+                let want = if t == Type::Int { TAG_INT } else { TAG_BOOL };
+                self.asm.cmp(tag, Opnd::Imm(want as i64));
+                self.asm.jcc(Cond::Ne, fail);
+            }
+            Type::Float => {
+                self.asm.cmp(v, Opnd::Imm(FLOAT_LIMIT as i64));
+                self.asm.jcc(Cond::AboveEq, fail);
+            }
+            Type::None => {
+                self.asm.cmp(v, Opnd::Imm(Value::NONE.0 as i64));
+                self.asm.jcc(Cond::Ne, fail);
+            }
+            Type::Unknown => {}
+            _ => {
+                let tag = self.asm.shr(v, Opnd::Imm(TAG_SHIFT as i64));
+                self.asm.cmp(tag, Opnd::Imm(crate::runtime::value::TAG_PTR as i64));
+                self.asm.jcc(Cond::Ne, fail);
+                if let Some(kind) = kind_of(t) {
+                    let p = self.untag(v);
+                    let k = self.asm.load(Mem::new(p, 0), Width::W8);
+                    self.asm.cmp(k, Opnd::Imm(kind as i64));
+                    self.asm.jcc(Cond::Ne, fail);
+                }
+            }
+        }
+    }
+
+    /// The object pointer of a heap value.
+    pub(super) fn untag(&mut self, v: Opnd) -> Opnd {
+        self.asm.and(v, Opnd::Imm(((1u64 << TAG_SHIFT) - 1) as i64))
+    }
+
+    /// Specialises temps `idxs` (from the bottom) to their peeked types when
+    /// possible. Returns None if the op must be deferred; otherwise the types
+    /// now known (Unknown where nothing could be learnt).
+    pub(super) fn specialise(&mut self, idxs: &[u32]) -> Result<Option<Vec<Type>>, AsmError> {
+        let mut out = Vec::with_capacity(idxs.len());
+        let mut fail: Option<Target> = None;
+        for &i in idxs {
+            match self.operand_type(i) {
+                Known::Is(t) => out.push(t),
+                Known::Unknown => out.push(Type::Unknown),
+                Known::Defer => return Ok(None),
+                Known::Peeked(t) => {
+                    let f = match fail {
+                        Some(f) => f,
+                        None => {
+                            let f = self.branch_to(self.pc, self.ctx.chained())?;
+                            fail = Some(f);
+                            f
+                        }
+                    };
+                    let m = self.temp_mem(i);
+                    let v = self.asm.load(m, Width::W64);
+                    self.guard(v, t, f);
+                    self.learn(i, t);
+                    out.push(t);
+                }
+            }
+        }
+        Ok(Some(out))
+    }
+
+    /// Calls a helper that returns a value or `JIT_ERR`; on error, leaves
+    /// with the exception.
+    pub(super) fn call_checked(&mut self, fun: u64, args: Vec<Opnd>) -> Opnd {
+        let r = self.asm.ccall(fun, args);
+        let err = self.raise_exit();
+        self.asm.cmp(r, Opnd::Imm(super::helpers::JIT_ERR as i64));
+        self.asm.jcc(Cond::Eq, err);
+        r
+    }
+}
+
+/// What codegen knows about an operand's type.
+pub(super) enum Known {
+    /// From the context: no test needed.
+    Is(Type),
+    /// Seen at run time now: guard it.
+    Peeked(Type),
+    /// Not knowable here: end the version and compile this op when reached.
+    Defer,
+    /// Unknown and not to be specialised: generic code.
+    Unknown,
+}
+
+/// The heap kind tag a type guard checks.
+fn kind_of(t: Type) -> Option<u8> {
+    use crate::runtime::object::Kind;
+    Some(match t {
+        Type::Str => Kind::Str as u8,
+        Type::List => Kind::List as u8,
+        Type::Tuple => Kind::Tuple as u8,
+        Type::Dict => Kind::Dict as u8,
+        Type::Object => Kind::Instance as u8,
+        _ => return None,
+    })
+}

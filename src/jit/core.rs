@@ -1,0 +1,291 @@
+//! The JIT core: the version table (`(code, pc)` → versions keyed by
+//! context), the version cap with its generic fallback, branch targets that
+//! start as stubs and are patched into direct jumps (or removed, when the
+//! target lands right after the jump), and shared side exits.
+//! Model: YJIT `core.rs` (`limit_block_versions`, `gen_branch`,
+//! `branch_stub_hit_body`, `regenerate_branch`).
+
+use super::codegen;
+use super::context::Context;
+use super::stats::ExitReason;
+use super::{Jit, EXIT};
+use crate::runtime::value::Value;
+use crate::runtime::vm::Vm;
+use basil_asm::{Assembler, Opnd, PatchKind, PatchSite, Zone};
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// One compiled version of a block.
+#[derive(Clone, Debug)]
+pub struct Version {
+    pub code: u32,
+    pub pc: u32,
+    pub ctx: Context,
+    pub start: u64,
+    pub inline_len: usize,
+    pub outlined_len: usize,
+    /// Bytecode pcs of the instructions compiled into this version, with the
+    /// code offset each starts at (for annotated disassembly).
+    pub ops: Vec<(u32, u64)>,
+}
+
+/// A jump from a compiled version to a block version that may not exist yet.
+#[derive(Clone, Debug)]
+pub struct BranchTarget {
+    pub code: u32,
+    pub pc: u32,
+    pub ctx: Context,
+    /// The stub that compiles the target when first reached.
+    pub stub: u64,
+    /// The patchable jump; None once it was removed by a fall-through.
+    pub site: Option<PatchSite>,
+    /// The version it jumps to, once known.
+    pub dest: Option<usize>,
+}
+
+/// The version table and everything that links versions together.
+#[derive(Default)]
+pub struct Core {
+    pub versions: HashMap<(u32, u32), Vec<usize>>,
+    pub blocks: Vec<Version>,
+    pub targets: Vec<BranchTarget>,
+    /// Shared side exits by (code, pc, reason).
+    pub exits: HashMap<(u32, u32, ExitReason), u64>,
+    /// Blocks whose version count reached the cap.
+    pub capped: std::collections::HashSet<(u32, u32)>,
+    /// Set when the code memory is exhausted: nothing more is compiled.
+    pub full: bool,
+}
+
+impl Jit {
+    /// The address to run block `(code, pc)` from the interpreter: its
+    /// generic version (compiled now, peeking at the frame, if missing).
+    pub fn entry_point(&mut self, vm: &Vm, code: u32, pc: u32, fp: *mut Value) -> Option<u64> {
+        self.version_for(vm, code, pc, Context::GENERIC, Some(fp))
+            .map(|v| self.core.blocks[v].start)
+    }
+
+    /// Finds the best version of `(code, pc)` for a caller with context
+    /// `ctx`, compiling one if none fits (generalising to the generic
+    /// version at the cap). `fp` is the live frame when execution is at `pc`
+    /// right now (a stub hit or an entry), which lets codegen peek at types.
+    pub fn version_for(
+        &mut self,
+        vm: &Vm,
+        code: u32,
+        pc: u32,
+        ctx: Context,
+        fp: Option<*mut Value>,
+    ) -> Option<usize> {
+        match self.lookup(code, pc, ctx) {
+            Ok(v) => Some(v),
+            Err(ctx) => self.compile_version(vm, code, pc, ctx, fp),
+        }
+    }
+
+    /// An existing version that serves `ctx`, or the context a new version
+    /// must be compiled for (generalised to the generic one at the cap).
+    fn lookup(&mut self, code: u32, pc: u32, ctx: Context) -> Result<usize, Context> {
+        if let Some(v) = self.find_version(code, pc, &ctx) {
+            return Ok(v);
+        }
+        let count = self.core.versions.get(&(code, pc)).map_or(0, |v| v.len());
+        if count + 1 >= self.opts.max_versions {
+            self.core.capped.insert((code, pc));
+            return match self.find_version(code, pc, &Context::FALLBACK) {
+                Some(v) => Ok(v),
+                None => Err(Context::FALLBACK),
+            };
+        }
+        Err(ctx)
+    }
+
+    fn find_version(&self, code: u32, pc: u32, ctx: &Context) -> Option<usize> {
+        let list = self.core.versions.get(&(code, pc))?;
+        list.iter()
+            .filter_map(|&v| self.core.blocks[v].ctx.diff(ctx).map(|d| (d, v)))
+            .min()
+            .map(|(_, v)| v)
+    }
+
+    /// Compiles one version at the current code position.
+    fn compile_version(
+        &mut self,
+        vm: &Vm,
+        code: u32,
+        pc: u32,
+        ctx: Context,
+        fp: Option<*mut Value>,
+    ) -> Option<usize> {
+        if self.core.full {
+            return None;
+        }
+        let t0 = Instant::now();
+        let r = codegen::gen_version(self, vm, code, pc, ctx, fp);
+        self.stats.compile_ns += t0.elapsed().as_nanos() as u64;
+        match r {
+            Ok(v) => Some(v),
+            Err(basil_asm::AsmError::OutOfMemory) => {
+                self.core.full = true;
+                None
+            }
+            Err(e) => {
+                // A codegen limitation (e.g. registers): the interpreter
+                // runs this block instead.
+                if cfg!(debug_assertions) {
+                    eprintln!("basil: JIT could not compile {code}:{pc}: {e}");
+                }
+                None
+            }
+        }
+    }
+
+    /// Records a compiled version.
+    pub(super) fn add_version(&mut self, v: Version) -> usize {
+        let idx = self.core.blocks.len();
+        self.core
+            .versions
+            .entry((v.code, v.pc))
+            .or_default()
+            .push(idx);
+        self.core.blocks.push(v);
+        idx
+    }
+
+    /// A new branch target to `(code, pc)` for `ctx`: an existing version
+    /// when one fits, else a stub. Returns its index and initial address.
+    pub(super) fn new_target(
+        &mut self,
+        code: u32,
+        pc: u32,
+        ctx: Context,
+    ) -> Result<(usize, u64), basil_asm::AsmError> {
+        let id = self.core.targets.len();
+        let existing = self.find_version(code, pc, &ctx);
+        let stub = self.gen_stub(id)?;
+        self.core.targets.push(BranchTarget {
+            code,
+            pc,
+            ctx,
+            stub,
+            site: None,
+            dest: existing,
+        });
+        let initial = existing.map_or(stub, |v| self.core.blocks[v].start);
+        Ok((id, initial))
+    }
+
+    /// A stub: calls `stub_hit(vm, fp, id)` and jumps where it says.
+    fn gen_stub(&mut self, id: usize) -> Result<u64, basil_asm::AsmError> {
+        self.place_outlined(|asm| {
+            let dest = asm.ccall(
+                super::helpers::stub_hit as *const () as u64,
+                vec![Opnd::Pinned(1), Opnd::Pinned(0), Opnd::Imm(id as i64)],
+            );
+            asm.jmp_reg(dest);
+        })
+    }
+
+    /// Compiles a small piece of code (which must end in a terminator)
+    /// entirely into the outlined zone; returns its address.
+    pub(super) fn place_outlined(
+        &mut self,
+        body: impl FnOnce(&mut Assembler),
+    ) -> Result<u64, basil_asm::AsmError> {
+        let mut asm = Assembler::new();
+        body(&mut asm);
+        Ok(basil_asm::compile_outlined(&asm, &mut self.cm, self.arch)?.start)
+    }
+
+    /// The shared side exit that resumes the interpreter at `(code, pc)`.
+    pub(super) fn exit_addr(
+        &mut self,
+        code: u32,
+        pc: u32,
+        reason: ExitReason,
+    ) -> Result<u64, basil_asm::AsmError> {
+        if let Some(&a) = self.core.exits.get(&(code, pc, reason)) {
+            return Ok(a);
+        }
+        let counter = self.stats.exit_counter(code, pc, reason);
+        let a = self.place_outlined(|asm| {
+            if let Some(c) = counter {
+                super::codegen::emit_count(asm, c);
+            }
+            asm.leave(Opnd::Imm((EXIT | pc as u64) as i64));
+        })?;
+        self.core.exits.insert((code, pc, reason), a);
+        Ok(a)
+    }
+
+    /// Handles a stub hit: compiles (or finds) the target version and links
+    /// the branch to it. Returns the address to continue at.
+    pub(super) fn on_stub_hit(&mut self, vm: &Vm, fp: *mut Value, id: usize) -> u64 {
+        self.stats.stubs_hit += 1;
+        let t = self.core.targets[id].clone();
+        if let Some(v) = t.dest {
+            return self.core.blocks[v].start;
+        }
+        // Fall through: the jump is the last inline code; put the target
+        // right here and drop the jump.
+        if let Some(site) = t.site {
+            let unconditional = match site.kind {
+                PatchKind::X86Jmp32 => true,
+                PatchKind::A64B | PatchKind::A64Veneer => site.start == site.addr,
+                PatchKind::X86Jcc32 => false,
+            };
+            if unconditional && site.end == self.cm.pos(Zone::Inline) {
+                match self.lookup(t.code, t.pc, t.ctx) {
+                    Ok(v) => return self.link(id, v),
+                    Err(ctx) => {
+                        if self.cm.truncate(Zone::Inline, site.start).is_ok() {
+                            if let Some(v) = self.compile_version(vm, t.code, t.pc, ctx, Some(fp)) {
+                                self.core.targets[id].site = None;
+                                self.core.targets[id].dest = Some(v);
+                                self.stats.fallthroughs += 1;
+                                return self.core.blocks[v].start;
+                            }
+                            // Compilation failed after the rewind: put the
+                            // jump back (its bytes fit where they were).
+                            self.restore_jump(t.stub);
+                            return self.fallback_exit(t.pc);
+                        }
+                    }
+                }
+            }
+        }
+        match self.version_for(vm, t.code, t.pc, t.ctx, Some(fp)) {
+            Some(v) => self.link(id, v),
+            None => self.fallback_exit(t.pc),
+        }
+    }
+
+    /// Patches target `id`'s jump to version `v`.
+    fn link(&mut self, id: usize, v: usize) -> u64 {
+        let addr = self.core.blocks[v].start;
+        if let Some(site) = self.core.targets[id].site {
+            if self.cm.patch_jump(&site, addr).is_ok() {
+                self.stats.branches_patched += 1;
+                self.core.targets[id].dest = Some(v);
+            }
+        }
+        addr
+    }
+
+    /// Re-emits a removed jump to the stub (after a failed fall-through).
+    fn restore_jump(&mut self, stub: u64) {
+        let mut asm = Assembler::new();
+        let t = asm.patchable(stub);
+        asm.jmp(t);
+        let _ = basil_asm::compile(&asm, &mut self.cm, self.arch);
+    }
+
+    /// Where to go when a target cannot be compiled: the generic exit,
+    /// which resumes the interpreter at `pc` (needs no new code).
+    pub(super) fn fallback_exit(&mut self, pc: u32) -> u64 {
+        self.stats.count_exit_reason(ExitReason::CodeMemFull);
+        *self.pending_exit = EXIT | pc as u64;
+        self.generic_exit
+    }
+}

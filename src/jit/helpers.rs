@@ -1,0 +1,250 @@
+//! Runtime helpers called from generated code (`extern "C"`, C ABI). Each
+//! takes the VM pointer and `sp`, the address just past the frame's live
+//! temps, reads its operands there, records `sp` in the frame (so a nested
+//! call or a collection sees the right stack), and returns a value word or
+//! `JIT_ERR` when it raised (the exception is in `Vm::exc`).
+
+use crate::bytecode::{BinOp, CmpOp, UnOp};
+use crate::intern::Sym;
+use crate::runtime::value::Value;
+use crate::runtime::vm::Vm;
+use crate::runtime::PyResult;
+
+/// Returned by a helper that raised. A NaN-box special no value uses.
+pub const JIT_ERR: u64 = Value::NULL.0 + 1;
+
+/// Turns a raw VM pointer and `sp` into the VM and the stack index of `sp`,
+/// and records it as the top frame's stack pointer.
+///
+/// # Safety
+/// `vm` is the live VM that entered JIT code (it does not move while JIT
+/// code runs, and the interpreter frame that entered does not touch it until
+/// the trampoline returns); `sp` points into its VM stack.
+unsafe fn enter<'a>(vm: *mut Vm, sp: *mut Value) -> (&'a mut Vm, usize) {
+    // SAFETY: guaranteed by the caller (see above).
+    let vm = unsafe { &mut *vm };
+    let base = vm.stack.ptr() as usize;
+    let top = (sp as usize - base) / 8;
+    if let Some(f) = vm.frames.last_mut() {
+        f.sp = top;
+    }
+    (vm, top)
+}
+
+fn word(r: PyResult<Value>) -> u64 {
+    match r {
+        Ok(v) => v.0,
+        Err(_) => JIT_ERR,
+    }
+}
+
+fn status(r: PyResult<()>) -> u64 {
+    match r {
+        Ok(()) => 0,
+        Err(_) => JIT_ERR,
+    }
+}
+
+const BINOPS: [BinOp; 12] = [
+    BinOp::Add,
+    BinOp::Sub,
+    BinOp::Mul,
+    BinOp::TrueDiv,
+    BinOp::FloorDiv,
+    BinOp::Mod,
+    BinOp::Pow,
+    BinOp::LShift,
+    BinOp::RShift,
+    BinOp::And,
+    BinOp::Or,
+    BinOp::Xor,
+];
+
+const CMPOPS: [CmpOp; 6] = [
+    CmpOp::Lt,
+    CmpOp::Le,
+    CmpOp::Eq,
+    CmpOp::Ne,
+    CmpOp::Gt,
+    CmpOp::Ge,
+];
+
+const UNOPS: [UnOp; 4] = [UnOp::Neg, UnOp::Pos, UnOp::Not, UnOp::Invert];
+
+/// A stub was reached: compile its target and return where to go.
+pub extern "C" fn stub_hit(vm: *mut Vm, fp: *mut Value, id: u64) -> u64 {
+    // SAFETY: called from a stub with the VM and frame registers.
+    let vm = unsafe { &mut *vm };
+    let Some(mut jit) = vm.jit.take() else {
+        return 0;
+    };
+    let addr = jit.on_stub_hit(vm, fp, id as usize);
+    vm.jit = Some(jit);
+    addr
+}
+
+/// `[a, b] -> a op b` (`code`: the BinOp, bit 8 for in-place).
+pub extern "C" fn binary(vm: *mut Vm, sp: *mut Value, code: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let (a, b) = (vm.stack.get(top - 2), vm.stack.get(top - 1));
+    let op = BINOPS[(code & 0xff) as usize % BINOPS.len()];
+    word(if code & 0x100 != 0 {
+        vm.inplace_op(op, a, b)
+    } else {
+        vm.binary_op(op, a, b)
+    })
+}
+
+/// `[a, b] -> a op b` for comparisons.
+pub extern "C" fn compare(vm: *mut Vm, sp: *mut Value, op: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let (a, b) = (vm.stack.get(top - 2), vm.stack.get(top - 1));
+    word(vm.compare(CMPOPS[op as usize % CMPOPS.len()], a, b))
+}
+
+/// `[a] -> op a`.
+pub extern "C" fn unary(vm: *mut Vm, sp: *mut Value, op: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let a = vm.stack.get(top - 1);
+    word(vm.unary_op(UNOPS[op as usize % UNOPS.len()], a))
+}
+
+/// `[v]`: 1 if truthy, 0 if not.
+pub extern "C" fn truthy(vm: *mut Vm, sp: *mut Value) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let v = vm.stack.get(top - 1);
+    match vm.truthy(v) {
+        Ok(b) => b as u64,
+        Err(_) => JIT_ERR,
+    }
+}
+
+/// `[iterable] -> iter(iterable)`.
+pub extern "C" fn get_iter(vm: *mut Vm, sp: *mut Value) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let v = vm.stack.get(top - 1);
+    word(vm.get_iter(v))
+}
+
+/// `[it]`: the next item, or NULL when exhausted.
+pub extern "C" fn for_iter(vm: *mut Vm, sp: *mut Value) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let it = vm.stack.get(top - 1);
+    match vm.next(it) {
+        Ok(Some(v)) => v.0,
+        Ok(None) => Value::NULL.0,
+        Err(_) => JIT_ERR,
+    }
+}
+
+/// `[obj] -> obj.name`.
+pub extern "C" fn getattr(vm: *mut Vm, sp: *mut Value, name: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let obj = vm.stack.get(top - 1);
+    word(vm.getattr(obj, Sym(name as u32)))
+}
+
+/// `[v, obj]`: `obj.name = v`.
+pub extern "C" fn setattr(vm: *mut Vm, sp: *mut Value, name: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let (v, obj) = (vm.stack.get(top - 2), vm.stack.get(top - 1));
+    status(vm.setattr(obj, Sym(name as u32), v))
+}
+
+/// `[c, k] -> c[k]`.
+pub extern "C" fn subscr(vm: *mut Vm, sp: *mut Value) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let (c, k) = (vm.stack.get(top - 2), vm.stack.get(top - 1));
+    word(vm.subscr(c, k))
+}
+
+/// `[v, c, k]`: `c[k] = v`.
+pub extern "C" fn store_subscr(vm: *mut Vm, sp: *mut Value) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let (v, c, k) = (
+        vm.stack.get(top - 3),
+        vm.stack.get(top - 2),
+        vm.stack.get(top - 1),
+    );
+    status(vm.store_subscr(c, k, v))
+}
+
+/// `[f, a1 .. an] -> f(a1 .. an)`.
+pub extern "C" fn call(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let n = n as usize;
+    let f = vm.stack.get(top - n - 1);
+    word(vm.call_at(f, top - n, n))
+}
+
+/// `[obj] -> [callable, self_or_null]`, written in place.
+pub extern "C" fn load_method(vm: *mut Vm, sp: *mut Value, name: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let obj = vm.stack.get(top - 1);
+    match vm.load_method(obj, Sym(name as u32)) {
+        Ok((f, s)) => {
+            vm.stack.set(top - 1, f);
+            vm.stack.set(top, s);
+            0
+        }
+        Err(_) => JIT_ERR,
+    }
+}
+
+/// `[callable, self_or_null, a1 .. an] -> result`.
+pub extern "C" fn call_method(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let n = n as usize;
+    let f = vm.stack.get(top - n - 2);
+    let recv = vm.stack.get(top - n - 1);
+    word(if recv.is_null() {
+        vm.call_at(f, top - n, n)
+    } else {
+        vm.call_at(f, top - n - 1, n + 1)
+    })
+}
+
+/// `[a1 .. an] -> tuple or list` (bit 32 of `arg`: list).
+pub extern "C" fn build(vm: *mut Vm, sp: *mut Value, arg: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let n = (arg & 0xffff_ffff) as usize;
+    let items = vm.stack.slice(top - n, top).to_vec();
+    let v = if arg >> 32 != 0 {
+        vm.new_list(items)
+    } else {
+        vm.new_tuple(items)
+    };
+    v.0
+}
+
+/// `[a, b] -> a in b` as a bool value.
+pub extern "C" fn contains(vm: *mut Vm, sp: *mut Value) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let (a, b) = (vm.stack.get(top - 2), vm.stack.get(top - 1));
+    match vm.contains(b, a) {
+        Ok(r) => Value::from_bool(r).0,
+        Err(_) => JIT_ERR,
+    }
+}
+
+/// A collection at a loop back-edge in JIT code.
+pub extern "C" fn safepoint(vm: *mut Vm, sp: *mut Value) {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    vm.collect(top);
+}

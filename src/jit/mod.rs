@@ -1,0 +1,197 @@
+//! The lazy basic-block versioning JIT (`--lbbv`).
+//!
+//! The interpreter counts entries of blocks (function entry and jump
+//! targets); when a count reaches the threshold it calls `Vm::jit_enter`,
+//! which finds or compiles a version of that block for the generic context
+//! and runs it through the entry trampoline. A block version's successors are
+//! stubs; the first time a stub runs it compiles the successor for the context
+//! that reached it and patches the jump (`core.rs`). Operations specialise on
+//! the types the context knows; an unknown type is peeked at run time when
+//! execution is at the op, guarded once, and the guard's outcome carried in
+//! the context of the code that follows (`codegen/`). Anything the JIT does
+//! not handle side-exits to the interpreter at that instruction: all locals
+//! and temps live in the frame's VM stack slots, so an exit only reports the
+//! pc.
+//!
+//! JIT code leaves with a status word: `EXIT | pc` (resume the interpreter at
+//! pc), `RETURN` (the frame returned `Vm::jit_ret`), `RAISE | pc` (an
+//! exception is in `Vm::exc`, raised at pc).
+
+mod codegen;
+pub mod context;
+pub mod core;
+pub mod report;
+mod helpers;
+pub mod stats;
+
+pub use context::{Context, Type};
+
+use crate::runtime::value::Value;
+use crate::runtime::vm::Vm;
+use basil_asm::{Arch, CodeMem, EntryTrampoline};
+
+/// Status word of a JIT exit: resume interpreting at the pc in the low bits.
+pub const EXIT: u64 = 0;
+/// Status word: the frame returned `Vm::jit_ret`.
+pub const RETURN: u64 = 1 << 32;
+/// Status word: an exception (in `Vm::exc`) was raised at the pc in the low bits.
+pub const RAISE: u64 = 2 << 32;
+
+/// Command-line tunables.
+#[derive(Clone, Debug)]
+pub struct JitOptions {
+    /// Block entries before a block is compiled (0: at first sight).
+    pub threshold: u32,
+    /// Versions per block before a generic version serves.
+    pub max_versions: usize,
+    /// Code memory in MiB.
+    pub exec_mem_mib: usize,
+    /// Emit run-time counters into generated code.
+    pub stats: bool,
+    /// Keep the disassembly of every version.
+    pub dump_disasm: bool,
+}
+
+impl Default for JitOptions {
+    fn default() -> Self {
+        JitOptions {
+            threshold: 10,
+            max_versions: 4,
+            exec_mem_mib: 64,
+            stats: false,
+            dump_disasm: false,
+        }
+    }
+}
+
+/// What happened when JIT code returned to the interpreter.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Continue interpreting at this pc.
+    Resume(u32),
+    /// The frame returned this value.
+    Return(Value),
+    /// An exception was raised at this pc.
+    Raise(u32),
+}
+
+/// All JIT state: one owned struct, reachable from the VM.
+pub struct Jit {
+    pub opts: JitOptions,
+    pub arch: Arch,
+    pub cm: CodeMem,
+    pub tramp: EntryTrampoline,
+    pub core: core::Core,
+    pub stats: stats::Stats,
+    /// The status word the generic exit leaves with (boxed: generated code
+    /// reads it at a fixed address).
+    pub pending_exit: Box<u64>,
+    /// Code that leaves with `*pending_exit`: where stubs go when their
+    /// target cannot be compiled (code memory full).
+    pub generic_exit: u64,
+    /// Where Rust's containers keep their pointer and length.
+    pub layout: Layout,
+}
+
+/// Byte offsets inside `Vec<Value>` and `Box<[Value]>`, which Rust does not
+/// specify; probed once at start-up so generated code can index lists and
+/// tuples.
+#[derive(Copy, Clone, Debug)]
+pub struct Layout {
+    pub vec_ptr: usize,
+    pub vec_len: usize,
+    pub slice_ptr: usize,
+    pub slice_len: usize,
+}
+
+impl Layout {
+    /// Finds the offsets by looking at containers with known contents.
+    pub fn probe() -> Result<Layout, String> {
+        fn words<T>(x: &T) -> Vec<usize> {
+            let n = std::mem::size_of::<T>() / 8;
+            // SAFETY: reads the bytes of a live value as machine words; `T`
+            // is a container of pointer-sized fields, so every read is in
+            // bounds and initialised.
+            (0..n)
+                .map(|i| unsafe { *(x as *const T as *const usize).add(i) })
+                .collect()
+        }
+        let mut v: Vec<Value> = Vec::with_capacity(11);
+        v.extend([Value::NONE; 3]);
+        let vw = words(&v);
+        let vec_ptr = vw.iter().position(|&w| w == v.as_ptr() as usize);
+        let vec_len = vw.iter().position(|&w| w == 3);
+        let b: Box<[Value]> = vec![Value::NONE; 5].into_boxed_slice();
+        let bw = words(&b);
+        let slice_ptr = bw.iter().position(|&w| w == b.as_ptr() as usize);
+        let slice_len = bw.iter().position(|&w| w == 5);
+        match (vec_ptr, vec_len, slice_ptr, slice_len) {
+            (Some(a), Some(b), Some(c), Some(d)) => Ok(Layout {
+                vec_ptr: a * 8,
+                vec_len: b * 8,
+                slice_ptr: c * 8,
+                slice_len: d * 8,
+            }),
+            _ => Err("cannot determine the layout of Vec and Box<[T]>".into()),
+        }
+    }
+}
+
+impl Jit {
+    /// Sets up code memory and the entry trampoline for the host.
+    pub fn new(opts: JitOptions) -> Result<Jit, String> {
+        let arch = Arch::host().ok_or("the JIT supports x86-64 and AArch64 hosts only")?;
+        let bytes = opts.exec_mem_mib.max(1) << 20;
+        let mut cm = CodeMem::new(bytes).map_err(|e| format!("cannot map code memory: {e}"))?;
+        let tramp = basil_asm::gen_entry_trampoline(&mut cm, arch)
+            .map_err(|e| format!("cannot emit the entry trampoline: {e}"))?;
+        let mut jit = Jit {
+            stats: stats::Stats::new(opts.stats),
+            opts,
+            arch,
+            cm,
+            tramp,
+            core: core::Core::default(),
+            pending_exit: Box::new(0),
+            generic_exit: 0,
+            layout: Layout::probe()?,
+        };
+        let addr = &*jit.pending_exit as *const u64 as i64;
+        jit.generic_exit = jit
+            .place_outlined(|asm| {
+                let base = asm.mov_new(basil_asm::Opnd::Imm(addr));
+                let status = asm.load(basil_asm::Mem::new(base, 0), basil_asm::Width::W64);
+                asm.leave(status);
+            })
+            .map_err(|e| format!("cannot emit the generic exit: {e}"))?;
+        Ok(jit)
+    }
+}
+
+impl Vm {
+    /// Runs JIT code for block `(code_id, pc)` of the frame at `base`,
+    /// compiling its generic version if needed. None if the JIT cannot run
+    /// it (code memory full): the interpreter just goes on.
+    pub fn jit_enter(&mut self, code_id: u32, pc: u32, base: usize) -> Option<Outcome> {
+        let fp = self.stack.ptr().wrapping_add(base);
+        let addr = {
+            let mut jit = self.jit.take()?;
+            let a = jit.entry_point(self, code_id, pc, fp);
+            self.jit = Some(jit);
+            a?
+        };
+        let tramp = self.jit.as_ref()?.tramp;
+        let vm_ptr = self as *mut Vm as u64;
+        // SAFETY: the trampoline and `addr` were generated for this host in
+        // the JIT's live code memory; block code reads and writes only the
+        // frame at `fp` (inside the VM stack) and calls helpers that take the
+        // VM pointer, which stays valid (the VM does not move while it runs).
+        let status = unsafe { tramp.call(fp as u64, vm_ptr, 0, addr) };
+        let pc = (status & 0xffff_ffff) as u32;
+        Some(match status & !0xffff_ffff {
+            RETURN => Outcome::Return(std::mem::replace(&mut self.jit_ret, Value::NONE)),
+            RAISE => Outcome::Raise(pc),
+            _ => Outcome::Resume(pc),
+        })
+    }
+}
