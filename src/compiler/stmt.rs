@@ -116,7 +116,7 @@ impl<'a> Compiler<'a, '_> {
             Stmt::Import(i) => {
                 for alias in &i.names {
                     let name = alias.name.as_str();
-                    if name.contains('.') {
+                    if name.contains('.') || !module_supported(name) {
                         return self.err(
                             format!("'import {name}' is not supported by basil"),
                             alias.range,
@@ -137,7 +137,7 @@ impl<'a> Compiler<'a, '_> {
                     return self.err("relative imports are not supported by basil", i.range);
                 }
                 let m = module.as_str();
-                if m.contains('.') {
+                if m.contains('.') || !module_supported(m) {
                     return self.err(
                         format!("'from {m} import ...' is not supported by basil"),
                         i.range,
@@ -646,4 +646,9 @@ fn is_true_const(e: &Expr) -> bool {
         },
         _ => false,
     }
+}
+
+/// Whether `import name` can succeed: only the native modules exist so far.
+fn module_supported(name: &str) -> bool {
+    crate::runtime::builtins::NATIVE_MODULES.contains(&name)
 }

@@ -149,7 +149,7 @@ impl Vm {
                 }
                 if x == 0 {
                     Some(0)
-                } else if y < 63 && (x.abs() < (1i64 << (62 - y))) {
+                } else if y < 63 && (x.unsigned_abs() < (1u64 << (62 - y))) {
                     Some(x << y)
                 } else {
                     None
@@ -356,6 +356,12 @@ impl Vm {
                 return self.repeat(b, a);
             }
             _ => {}
+        }
+        if op == BinOp::Mod {
+            if let Some(fmt) = a.as_str() {
+                let s = super::builtins::percent_format(self, fmt, b)?;
+                return Ok(self.new_str_owned(s));
+            }
         }
         if let Some(r) = self.try_dunder_binary(op, a, b)? {
             return Ok(r);

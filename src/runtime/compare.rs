@@ -51,7 +51,7 @@ impl Vm {
             Some(Kind::Tuple) => !v.as_tuple().is_some_and(|t| t.items.is_empty()),
             Some(Kind::Dict) => !v.as_dict().is_some_and(|d| d.d.is_empty()),
             Some(Kind::BigInt) => !v.as_bigint().is_some_and(|b| b.is_zero()),
-            Some(Kind::Range) => self.len(v)? != 0,
+            Some(Kind::Range) | Some(Kind::DictView) => self.len(v)? != 0,
             Some(Kind::Instance) => {
                 let cls = self.class_of(v);
                 if let Some(f) = self.class_lookup(cls, self.s.bool_) {
@@ -76,8 +76,9 @@ impl Vm {
 
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        if a == b && !a.is_float() {
-            // Identity implies equality (except NaN), as CPython's containers assume.
+        if a == b {
+            // Identity implies equality, as CPython's containers assume
+            // (so `[nan] == [nan]` holds while `nan == nan` does not).
             return Ok(true);
         }
         let r = self.compare(CmpOp::Eq, a, b)?;

@@ -34,7 +34,9 @@ pub fn str_repr(s: &str) -> String {
             }
             c if !is_printable(c) => {
                 let u = c as u32;
-                if u <= 0xffff {
+                if u < 0x100 {
+                    out.push_str(&format!("\\x{u:02x}"));
+                } else if u <= 0xffff {
                     out.push_str(&format!("\\u{u:04x}"));
                 } else {
                     out.push_str(&format!("\\U{u:08x}"));
@@ -253,7 +255,11 @@ impl Vm {
         let c = cls.as_class().expect("class");
         let m = c.module.as_str().unwrap_or("__main__");
         let n = c.qualname.as_str().unwrap_or("?");
-        Ok(format!("<{m}.{n} object at {:#x}>", v.0 & 0xffff_ffff_ffff))
+        let addr = v.0 & 0xffff_ffff_ffff;
+        if m == "builtins" {
+            return Ok(format!("<{n} object at {addr:#x}>"));
+        }
+        Ok(format!("<{m}.{n} object at {addr:#x}>"))
     }
 
     fn container_repr(&mut self, v: Value) -> PyResult<String> {

@@ -184,14 +184,26 @@ impl Vm {
             }
             IterState::Zip { its } => {
                 let its = its.clone();
-                let mut out = Vec::with_capacity(its.len());
+                let n = its.len();
+                // Items collected so far stay rooted while the next
+                // iterator runs (it may call Python code).
+                let mark = self.roots.len();
+                let mut result = Ok(true);
                 for i in its {
-                    match self.next(i)? {
-                        Some(x) => out.push(x),
-                        None => return Ok(None),
+                    match self.next(i) {
+                        Ok(Some(x)) => self.roots.push(x),
+                        Ok(None) => {
+                            result = Ok(false);
+                            break;
+                        }
+                        Err(e) => {
+                            result = Err(e);
+                            break;
+                        }
                     }
                 }
-                if out.is_empty() {
+                let out: Vec<Value> = self.roots.drain(mark..).collect();
+                if !result? || n == 0 {
                     return Ok(None);
                 }
                 Ok(Some(self.new_tuple(out)))

@@ -33,6 +33,8 @@ pub fn install(vm: &mut Vm) {
     add_function(vm, "oct", oct);
     add_function(vm, "format", format);
     add_function(vm, "input", input);
+    add_function(vm, "exit", super::modules::sys_exit);
+    add_function(vm, "quit", super::modules::sys_exit);
     // NotImplemented: the only instance of a private class whose repr is its name.
     let cls = new_class(
         &mut vm.heap,

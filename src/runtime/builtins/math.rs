@@ -45,6 +45,7 @@ pub fn fill(vm: &mut Vm, m: Value) {
         ("trunc", trunc),
         ("atan2", atan2),
         ("hypot", hypot),
+        ("dist", dist),
         ("pow", pow),
         ("fmod", fmod),
         ("copysign", copysign),
@@ -356,33 +357,141 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
     Ok(Value::from_float(r))
 }
 
+/// CPython 3.11's `vector_norm`: the Euclidean norm of `vec` (absolute
+/// values, `max` their maximum) with extended-precision accumulation.
+fn vector_norm(vec: &[f64], max: f64, found_nan: bool) -> f64 {
+    const T27: f64 = 134217729.0;
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || vec.len() <= 1 {
+        return max;
+    }
+    let (mut csum, mut frac1, mut frac2, mut frac3) = (1.0f64, 0.0f64, 0.0f64, 0.0f64);
+    let max_e = frexp_exp(max);
+    if max_e >= -1023 {
+        let scale = pow2(-max_e);
+        for &v in vec {
+            let x = v * scale;
+            let t = x * T27;
+            let hi = t - (t - x);
+            let lo = x - hi;
+            let x = hi * hi;
+            let old = csum;
+            csum += x;
+            frac1 += (old - csum) + x;
+            let x = 2.0 * hi * lo;
+            let old = csum;
+            csum += x;
+            frac2 += (old - csum) + x;
+            frac3 += lo * lo;
+        }
+        let h = (csum - 1.0 + (frac1 + frac2 + frac3)).sqrt();
+        let t = h * T27;
+        let hi = t - (t - h);
+        let lo = h - hi;
+        let x = -hi * hi;
+        let old = csum;
+        csum += x;
+        frac1 += (old - csum) + x;
+        let x = -2.0 * hi * lo;
+        let old = csum;
+        csum += x;
+        frac2 += (old - csum) + x;
+        let x = -lo * lo;
+        let old = csum;
+        csum += x;
+        frac3 += (old - csum) + x;
+        let x = csum - 1.0 + (frac1 + frac2 + frac3);
+        return (h + x / (2.0 * h)) / scale;
+    }
+    for &v in vec {
+        let x = v / max;
+        let x = x * x;
+        let old = csum;
+        csum += x;
+        frac1 += (old - csum) + x;
+    }
+    max * (csum - 1.0 + frac1).sqrt()
+}
+
+/// `2**k` exactly (`ldexp(1.0, k)`), subnormals included.
+fn pow2(k: i32) -> f64 {
+    if (-1022..=1023).contains(&k) {
+        f64::from_bits(((k + 1023) as u64) << 52)
+    } else if (-1074..-1022).contains(&k) {
+        f64::from_bits(1u64 << (k + 1074))
+    } else if k > 0 {
+        f64::INFINITY
+    } else {
+        0.0
+    }
+}
+
+/// The exponent of `frexp(x)` (x finite, non-zero).
+fn frexp_exp(x: f64) -> i32 {
+    let bits = x.abs().to_bits();
+    let e = ((bits >> 52) & 0x7ff) as i32;
+    if e == 0 {
+        // Subnormal.
+        let lz = (bits << 12).leading_zeros() as i32;
+        return -1022 - lz;
+    }
+    e - 1022
+}
+
+fn norm_of(xs: &[f64]) -> f64 {
+    let mut max = 0.0f64;
+    let mut nan = false;
+    for &x in xs {
+        nan |= x.is_nan();
+        if x > max {
+            max = x;
+        }
+    }
+    vector_norm(xs, max, nan)
+}
+
 fn hypot(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
     no_kwargs(vm, "hypot", kw)?;
     let mut xs = Vec::with_capacity(args.len());
     for &a in args {
         xs.push(float_arg(vm, a)?.abs());
     }
-    if xs.iter().any(|x| x.is_infinite()) {
-        return Ok(Value::from_float(f64::INFINITY));
-    }
-    if xs.iter().any(|x| x.is_nan()) {
-        return Ok(Value::from_float(f64::NAN));
-    }
-    let r = match xs.len() {
-        0 => 0.0,
-        1 => xs[0],
-        2 => xs[0].hypot(xs[1]),
-        _ => {
-            let max = xs.iter().cloned().fold(0.0, f64::max);
-            if max == 0.0 {
-                0.0
-            } else {
-                let s: f64 = xs.iter().map(|x| (x / max) * (x / max)).sum();
-                max * s.sqrt()
-            }
+    Ok(Value::from_float(norm_of(&xs)))
+}
+
+fn dist(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
+    no_kwargs(vm, "dist", kw)?;
+    check_args(vm, "dist", args, 2, 2)?;
+    let mut pts = Vec::with_capacity(2);
+    for (i, &a) in args.iter().enumerate() {
+        if !matches!(
+            a.kind(),
+            Some(crate::runtime::object::Kind::Tuple | crate::runtime::object::Kind::List)
+        ) {
+            let t = vm.type_name(a);
+            return Err(vm.type_error(&format!("dist() argument {} must be tuple, not {t}", i + 1)));
         }
-    };
-    Ok(Value::from_float(r))
+        let items = vm.seq_items(a);
+        let mut xs = Vec::with_capacity(items.len());
+        for x in items {
+            xs.push(float_arg(vm, x)?);
+        }
+        pts.push(xs);
+    }
+    if pts[0].len() != pts[1].len() {
+        return Err(vm.value_error("both points must have the same number of dimensions"));
+    }
+    let diffs: Vec<f64> = pts[0]
+        .iter()
+        .zip(&pts[1])
+        .map(|(p, q)| (p - q).abs())
+        .collect();
+    Ok(Value::from_float(norm_of(&diffs)))
 }
 
 fn pred(

@@ -1,9 +1,11 @@
 //! The builtins: functions (`print`, `len`, ...), the constructors of the
-//! builtin types, the methods of str/list/dict, the exception base methods,
-//! `format()`, and the native modules `math`, `time` and `sys`.
+//! builtin types, the methods of str/list/dict/tuple/int/float, the exception
+//! base methods, `format()` and `str.format`, printf-style `%` formatting,
+//! `open()`, and the native modules `math`, `time` and `sys`.
 
 mod dict_methods;
 mod exceptions;
+mod files;
 mod format;
 mod functions;
 mod iterators;
@@ -11,13 +13,16 @@ mod list_methods;
 mod math;
 mod modules;
 mod numeric;
+mod percent;
 pub mod sort;
+mod str_case;
 mod str_format;
 mod str_methods;
 mod types;
 
 pub use iterators::next_extra;
-pub use modules::create_native_module;
+pub use modules::{create_native_module, NATIVE_MODULES};
+pub use percent::percent_format;
 pub use types::construct;
 
 use super::object::NativeFn;
@@ -36,6 +41,7 @@ pub fn install(vm: &mut Vm) {
     list_methods::install(vm);
     dict_methods::install(vm);
     exceptions::install(vm);
+    files::install(vm);
     for (name, cls) in vm.cls.exceptions() {
         vm.set_builtin(name, cls);
     }
@@ -51,6 +57,7 @@ pub fn install(vm: &mut Vm) {
         ("range", vm.cls.range),
         ("type", vm.cls.type_),
         ("super", vm.cls.super_),
+        ("slice", vm.cls.slice),
     ];
     for (n, c) in classes {
         vm.set_builtin(n, c);

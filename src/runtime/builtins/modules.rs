@@ -14,6 +14,9 @@ use std::io::{BufRead, Read, Write};
 use std::sync::OnceLock;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+/// The modules `import` can load (the compiler refuses any other import).
+pub const NATIVE_MODULES: &[&str] = &["math", "time", "sys"];
+
 /// Creates native module `name`, or None if there is no such module.
 pub fn create_native_module(vm: &mut Vm, name: &str) -> Option<Value> {
     let m = new_module(vm, name);
@@ -314,7 +317,8 @@ fn stream_repr(vm: &mut Vm, args: &[Value], _kw: &[(Sym, Value)]) -> PyResult<Va
     )))
 }
 
-fn sys_exit(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
+/// `sys.exit`, also the builtins `exit` and `quit`.
+pub fn sys_exit(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
     no_kwargs(vm, "exit", kw)?;
     check_args(vm, "exit", args, 0, 1)?;
     let c = vm.cls.system_exit;

@@ -120,6 +120,15 @@ pub fn construct(
             ))
         }
         BuiltinType::Super => new_super(vm, args, kwargs),
+        BuiltinType::Slice => {
+            no_kwargs(vm, "slice", kwargs)?;
+            check_args(vm, "slice", args, 1, 3)?;
+            Ok(match args {
+                [stop] => vm.new_slice(Value::NONE, *stop, Value::NONE),
+                [start, stop] => vm.new_slice(*start, *stop, Value::NONE),
+                _ => vm.new_slice(args[0], args[1], args[2]),
+            })
+        }
         _ => {
             let n = cls.as_class().and_then(|c| c.name.as_str()).unwrap_or("?");
             Err(vm.type_error(&format!("cannot create '{n}' instances")))
