@@ -202,7 +202,13 @@ fn run_program(p: Program, args: &Args) -> i32 {
     };
     vm.flush_out();
     if vm.jit.is_some() {
-        crate::jit::report::at_exit(&vm, args.stats.as_deref(), args.stats_file.as_deref(), args.dump_disasm, started.elapsed());
+        crate::jit::report::at_exit(
+            &vm,
+            args.stats.as_deref(),
+            args.stats_file.as_deref(),
+            args.dump_disasm,
+            started.elapsed(),
+        );
     }
     status
 }

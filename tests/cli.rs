@@ -16,13 +16,25 @@ fn temp_dir(tag: &str) -> PathBuf {
 
 fn basil(dir: &Path, args: &[&str], stdin: Option<&str>) -> RunResult {
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    run_with_timeout(&basil_bin(), &args, dir, stdin.map(|s| s.as_bytes()), TIMEOUT)
+    run_with_timeout(
+        &basil_bin(),
+        &args,
+        dir,
+        stdin.map(|s| s.as_bytes()),
+        TIMEOUT,
+    )
 }
 
 fn python(dir: &Path, args: &[&str], stdin: Option<&str>) -> Option<RunResult> {
     let py = python311()?;
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    Some(run_with_timeout(&py, &args, dir, stdin.map(|s| s.as_bytes()), TIMEOUT))
+    Some(run_with_timeout(
+        &py,
+        &args,
+        dir,
+        stdin.map(|s| s.as_bytes()),
+        TIMEOUT,
+    ))
 }
 
 fn show(r: &RunResult) -> String {
@@ -53,7 +65,10 @@ fn dash_c_runs_code() {
     let r = basil(&dir, &["-c", "print('before')\n1/0"], None);
     assert_eq!(r.code, Some(1), "{}", show(&r));
     assert_eq!(r.stdout_str(), "before\n");
-    assert_eq!(last_nonempty_line(&r.stderr_str()), "ZeroDivisionError: division by zero");
+    assert_eq!(
+        last_nonempty_line(&r.stderr_str()),
+        "ZeroDivisionError: division by zero"
+    );
     let r = basil(&dir, &["-c", "import sys\nsys.exit(5)"], None);
     assert_eq!(r.code, Some(5), "{}", show(&r));
     let _ = std::fs::remove_dir_all(&dir);
@@ -78,20 +93,31 @@ fn version_and_help() {
     let r = basil(&dir, &["--version"], None);
     assert_eq!(r.code, Some(0), "{}", show(&r));
     let out = r.stdout_str() + &r.stderr_str();
-    assert!(out.chars().any(|c| c.is_ascii_digit()), "--version should print a version: {}", show(&r));
+    assert!(
+        out.chars().any(|c| c.is_ascii_digit()),
+        "--version should print a version: {}",
+        show(&r)
+    );
 
     let r = basil(&dir, &["--help"], None);
     assert_eq!(r.code, Some(0), "{}", show(&r));
     let out = r.stdout_str() + &r.stderr_str();
-    assert!(out.contains("--dump-bytecode"), "--help should mention --dump-bytecode: {}", show(&r));
+    assert!(
+        out.contains("--dump-bytecode"),
+        "--help should mention --dump-bytecode: {}",
+        show(&r)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn sys_argv_for_a_file() {
     let dir = temp_dir("argv");
-    std::fs::write(dir.join("prog.py"), "import sys\nprint(sys.argv)\nprint(len(sys.argv))\n")
-        .unwrap();
+    std::fs::write(
+        dir.join("prog.py"),
+        "import sys\nprint(sys.argv)\nprint(len(sys.argv))\n",
+    )
+    .unwrap();
     let r = basil(&dir, &["prog.py", "a", "b"], None);
     let expected = python(&dir, &["prog.py", "a", "b"], None)
         .map(|p| p.stdout_str())
@@ -101,7 +127,12 @@ fn sys_argv_for_a_file() {
     assert_eq!(r.stdout_str(), expected, "{}", show(&r));
     // options after the file name belong to the program, not to basil
     let r = basil(&dir, &["prog.py", "--lbbv", "-c"], None);
-    assert_eq!(r.stdout_str(), "['prog.py', '--lbbv', '-c']\n3\n", "{}", show(&r));
+    assert_eq!(
+        r.stdout_str(),
+        "['prog.py', '--lbbv', '-c']\n3\n",
+        "{}",
+        show(&r)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -112,7 +143,11 @@ fn unknown_option_is_bad_usage() {
     for args in [&["--no-such-option"][..], &["--no-such-option", "p.py"][..]] {
         let r = basil(&dir, args, None);
         assert_eq!(r.code, Some(2), "basil {args:?}: {}", show(&r));
-        assert!(!r.stdout_str().contains("ran"), "program must not run: {}", show(&r));
+        assert!(
+            !r.stdout_str().contains("ran"),
+            "program must not run: {}",
+            show(&r)
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -123,7 +158,10 @@ fn output_is_flushed_on_every_exit_path() {
     let cases: &[(&str, i32)] = &[
         ("for i in range(20000):\n    print(i)\n", 0),
         ("for i in range(20000):\n    print(i)\n1/0\n", 1),
-        ("import sys\nfor i in range(20000):\n    print(i)\nsys.exit(3)\n", 3),
+        (
+            "import sys\nfor i in range(20000):\n    print(i)\nsys.exit(3)\n",
+            3,
+        ),
         ("for i in range(20000):\n    print(i, end=' ')\n", 0),
     ];
     for (i, (src, code)) in cases.iter().enumerate() {
@@ -133,7 +171,10 @@ fn output_is_flushed_on_every_exit_path() {
         assert_eq!(r.code, Some(*code), "case {i}: {}", r.describe_status());
         let out = r.stdout_str();
         let n = out.split_whitespace().count();
-        assert_eq!(n, 20000, "case {i}: expected 20000 numbers on stdout, got {n}");
+        assert_eq!(
+            n, 20000,
+            "case {i}: expected 20000 numbers on stdout, got {n}"
+        );
         assert!(out.split_whitespace().last() == Some("19999"), "case {i}");
     }
     let _ = std::fs::remove_dir_all(&dir);

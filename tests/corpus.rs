@@ -67,12 +67,7 @@ fn corpus() {
     let mut failures = Vec::new();
     for (rel, mode, outcome) in &results {
         if let Err(msg) = outcome {
-            failures.push(format!(
-                "FAIL {} mode {:?}\n{}",
-                rel.display(),
-                mode,
-                msg
-            ));
+            failures.push(format!("FAIL {} mode {:?}\n{}", rel.display(), mode, msg));
         }
     }
     for f in &failures {

@@ -25,7 +25,9 @@ fn corpus_expectations_match_cpython() {
                 let got_err = last_nonempty_line(&run.stderr_str());
                 let mut r = compare(&run, &exp);
                 if r.is_ok() && exp.err.is_none() && !got_err.is_empty() {
-                    r = Err(format!("  python3 wrote to stderr but there is no .err: {got_err}"));
+                    r = Err(format!(
+                        "  python3 wrote to stderr but there is no .err: {got_err}"
+                    ));
                 }
                 r
             }

@@ -45,7 +45,10 @@ fn peak_rss(args: &[&str]) -> (u64, String) {
         if let Some(r) = rss_kib(child.id()) {
             peak = peak.max(r);
         }
-        assert!(start.elapsed() < Duration::from_secs(120), "allocation loop timed out");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "allocation loop timed out"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let out = child.wait_with_output().unwrap();
@@ -60,6 +63,9 @@ fn allocation_loop_stays_bounded() {
         let (peak, out) = peak_rss(mode);
         assert_eq!(out, "4500000 1400000 15\n", "mode {mode:?}");
         assert!(peak > 0, "could not read the child's memory use");
-        assert!(peak < 256 * 1024, "peak RSS {peak} KiB in mode {mode:?}: memory is not reclaimed");
+        assert!(
+            peak < 256 * 1024,
+            "peak RSS {peak} KiB in mode {mode:?}: memory is not reclaimed"
+        );
     }
 }

@@ -39,7 +39,7 @@ fn unsupported_constructs_are_rejected_at_compile_time() {
         .expect("tests/unsupported")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().map_or(false, |x| x == "py"))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .collect();
     files.sort();
     assert!(!files.is_empty());
@@ -75,7 +75,10 @@ fn unsupported_constructs_are_rejected_at_compile_time() {
             problems.push("stderr lacks a `File \"...\"` line".to_string());
         }
         let want_line = format!(", line {line_no}");
-        if !stderr.lines().any(|l| l.contains("File \"") && l.contains(&want_line)) {
+        if !stderr
+            .lines()
+            .any(|l| l.contains("File \"") && l.contains(&want_line))
+        {
             problems.push(format!("stderr lacks `File \"...\"{want_line}`"));
         }
         if !last.starts_with("SyntaxError:") {
@@ -85,7 +88,9 @@ fn unsupported_constructs_are_rejected_at_compile_time() {
             problems.push("last line does not say `not supported by basil`".to_string());
         }
         if !last.to_lowercase().contains(&construct) {
-            problems.push(format!("last line does not name the construct `{construct}`"));
+            problems.push(format!(
+                "last line does not name the construct `{construct}`"
+            ));
         }
         if !problems.is_empty() {
             failures.push(format!(
@@ -104,7 +109,11 @@ fn unsupported_constructs_are_rejected_at_compile_time() {
         files.len() - failures.len(),
         failures.len()
     );
-    assert!(failures.is_empty(), "{} unsupported-construct checks failed", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} unsupported-construct checks failed",
+        failures.len()
+    );
 }
 
 #[test]
@@ -144,13 +153,20 @@ fn real_syntax_error_matches_cpython() {
             "{name}: expected exit 1, got {}; stderr:\n{stderr}",
             r.describe_status()
         );
-        assert!(r.stdout.is_empty(), "{name}: stdout must be empty, got {:?}", r.stdout_str());
+        assert!(
+            r.stdout.is_empty(),
+            "{name}: stdout must be empty, got {:?}",
+            r.stdout_str()
+        );
         assert_eq!(
             last_nonempty_line(&stderr),
             expected_last,
             "{name}: last stderr line; full stderr:\n{stderr}"
         );
-        assert!(stderr.contains("File \""), "{name}: no File line in:\n{stderr}");
+        assert!(
+            stderr.contains("File \""),
+            "{name}: no File line in:\n{stderr}"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -168,13 +184,24 @@ fn missing_file_exits_2_with_cpython_message() {
         let r = run_with_timeout(&py, &[name.to_string()], &dir, None, TIMEOUT);
         assert_eq!(r.code, Some(2));
         let l = last_nonempty_line(&r.stderr_str());
-        assert!(l.ends_with(&tail), "python3 says {l:?}, expected it to end with {tail:?}");
+        assert!(
+            l.ends_with(&tail),
+            "python3 says {l:?}, expected it to end with {tail:?}"
+        );
     }
     let r = run_in(&dir, &[name]);
     let stderr = r.stderr_str();
-    assert_eq!(r.code, Some(2), "expected exit 2, got {}; stderr:\n{stderr}", r.describe_status());
+    assert_eq!(
+        r.code,
+        Some(2),
+        "expected exit 2, got {}; stderr:\n{stderr}",
+        r.describe_status()
+    );
     let l = last_nonempty_line(&stderr);
-    assert!(l.ends_with(&tail), "stderr last line {l:?} should end with {tail:?}");
+    assert!(
+        l.ends_with(&tail),
+        "stderr last line {l:?} should end with {tail:?}"
+    );
     let prog = &l[..l.len() - tail.len()];
     assert!(
         prog.contains("basil") || std::env::var("BASIL_BIN").is_ok(),

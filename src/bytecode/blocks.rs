@@ -64,7 +64,10 @@ impl BlockInfo {
         for h in &code.handlers {
             is_leader[h.target as usize] = true;
         }
-        let leaders: Vec<u32> = (0..n).filter(|&pc| is_leader[pc]).map(|pc| pc as u32).collect();
+        let leaders: Vec<u32> = (0..n)
+            .filter(|&pc| is_leader[pc])
+            .map(|pc| pc as u32)
+            .collect();
         let mut block_of = vec![0u32; n];
         let mut b = 0u32;
         for (pc, slot) in block_of.iter_mut().enumerate() {

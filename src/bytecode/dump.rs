@@ -69,7 +69,10 @@ pub fn dump_module(module: &Module, names: &Interner) -> String {
                 | Instr::ImportFrom(s) => Some(names.name(s).to_string()),
                 Instr::BuildClass { name, .. } => Some(names.name(name).to_string()),
                 ref i => i.jump_target().map(|t| {
-                    format!("to B{}", code.blocks.block_of.get(t as usize).copied().unwrap_or(0))
+                    format!(
+                        "to B{}",
+                        code.blocks.block_of.get(t as usize).copied().unwrap_or(0)
+                    )
                 }),
             };
             let line = code.lines.get(pc).copied().unwrap_or(0);

@@ -15,7 +15,12 @@ impl Vm {
     }
 
     /// Runs a function (or class body, with a `namespace`) at `base`.
-    pub(crate) fn run_frame(&mut self, func: Value, base: usize, namespace: Value) -> PyResult<Value> {
+    pub(crate) fn run_frame(
+        &mut self,
+        func: Value,
+        base: usize,
+        namespace: Value,
+    ) -> PyResult<Value> {
         if self.frames.len() >= self.recursion_limit || !self.native_stack_ok() {
             return Err(self.recursion_error());
         }
@@ -76,8 +81,16 @@ impl Vm {
 
     /// A call with keyword arguments: `window` is `[f, (self|NULL)?, args..,
     /// kwvalues..]` and `names` the constant tuple of keyword names.
-    pub(crate) fn call_with_kw(&mut self, window: &[Value], names: Value, method: bool) -> PyResult<Value> {
-        let names: Vec<Value> = names.as_tuple().map(|t| t.items.to_vec()).unwrap_or_default();
+    pub(crate) fn call_with_kw(
+        &mut self,
+        window: &[Value],
+        names: Value,
+        method: bool,
+    ) -> PyResult<Value> {
+        let names: Vec<Value> = names
+            .as_tuple()
+            .map(|t| t.items.to_vec())
+            .unwrap_or_default();
         let f = window[0];
         let mut rest = &window[1..];
         let mut args = Vec::new();
@@ -113,7 +126,10 @@ impl Vm {
         };
         let name = self.new_str_owned(name);
         let qualname = self.new_str_owned(qualname);
-        let defaults = defaults.as_tuple().map(|t| t.items.to_vec()).unwrap_or_default();
+        let defaults = defaults
+            .as_tuple()
+            .map(|t| t.items.to_vec())
+            .unwrap_or_default();
         let kwdefaults: Vec<(Sym, Value)> = match kwdefaults.as_dict() {
             Some(d) => {
                 let entries: Vec<(Value, Value)> = d.d.iter().collect();
@@ -124,7 +140,10 @@ impl Vm {
             }
             None => Vec::new(),
         };
-        let closure = closure.as_tuple().map(|t| t.items.to_vec()).unwrap_or_default();
+        let closure = closure
+            .as_tuple()
+            .map(|t| t.items.to_vec())
+            .unwrap_or_default();
         self.heap.alloc(
             FunctionObj {
                 h: ObjHeader::new(Kind::Function),
@@ -150,7 +169,11 @@ impl Vm {
         base: Value,
         closure: Value,
     ) -> PyResult<Value> {
-        let base = if base.is_null() { self.cls.object } else { base };
+        let base = if base.is_null() {
+            self.cls.object
+        } else {
+            base
+        };
         let Some(bc) = base.as_class() else {
             return Err(self.type_error("bases must be types"));
         };

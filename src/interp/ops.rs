@@ -14,7 +14,9 @@ impl Vm {
         let c = self.cls.unbound_local_error;
         self.raise_msg(
             c,
-            &format!("cannot access local variable '{name}' where it is not associated with a value"),
+            &format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 
@@ -73,7 +75,13 @@ impl Vm {
         self.new_str_owned(s)
     }
 
-    pub(crate) fn load_name(&mut self, fidx: usize, module: usize, g: u32, code_id: u32) -> PyResult<Value> {
+    pub(crate) fn load_name(
+        &mut self,
+        fidx: usize,
+        module: usize,
+        g: u32,
+        code_id: u32,
+    ) -> PyResult<Value> {
         let ns = self.frames[fidx].namespace;
         if ns.is_ptr() {
             let key = self.namespace_key(module, g);
@@ -92,7 +100,13 @@ impl Vm {
         Err(self.global_name_error(module, g, code_id))
     }
 
-    pub(crate) fn store_name(&mut self, fidx: usize, module: usize, g: u32, v: Value) -> PyResult<()> {
+    pub(crate) fn store_name(
+        &mut self,
+        fidx: usize,
+        module: usize,
+        g: u32,
+        v: Value,
+    ) -> PyResult<()> {
         let ns = self.frames[fidx].namespace;
         if ns.is_ptr() {
             let key = self.namespace_key(module, g);
@@ -102,7 +116,13 @@ impl Vm {
         Ok(())
     }
 
-    pub(crate) fn delete_name(&mut self, fidx: usize, module: usize, g: u32, code_id: u32) -> PyResult<()> {
+    pub(crate) fn delete_name(
+        &mut self,
+        fidx: usize,
+        module: usize,
+        g: u32,
+        code_id: u32,
+    ) -> PyResult<()> {
         let ns = self.frames[fidx].namespace;
         if ns.is_ptr() {
             let key = self.namespace_key(module, g);
@@ -122,8 +142,10 @@ impl Vm {
     /// `a, b = seq`.
     pub(crate) fn unpack(&mut self, seq: Value, n: usize) -> PyResult<Vec<Value>> {
         let items = match seq.kind() {
-            Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Str) | Some(Kind::Dict) | Some(Kind::Range)
-            | Some(Kind::Iter) | Some(Kind::Instance) => self.collect_iterable(seq)?,
+            Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Str) | Some(Kind::Dict)
+            | Some(Kind::Range) | Some(Kind::Iter) | Some(Kind::Instance) => {
+                self.collect_iterable(seq)?
+            }
             _ => {
                 let t = self.type_name(seq);
                 return Err(self.type_error(&format!("cannot unpack non-iterable {t} object")));
@@ -199,7 +221,11 @@ impl Vm {
             Some(v) => Ok(v),
             None => {
                 let n = self.sym_str(name);
-                let mn = m.as_module().and_then(|mo| mo.name.as_str()).unwrap_or("?").to_string();
+                let mn = m
+                    .as_module()
+                    .and_then(|mo| mo.name.as_str())
+                    .unwrap_or("?")
+                    .to_string();
                 let c = self.cls.import_error;
                 Err(self.raise_msg(
                     c,

@@ -92,9 +92,7 @@ impl Type {
     pub fn diff(self, other: Type) -> Option<u32> {
         if self == other {
             Some(0)
-        } else if self == Type::Unknown {
-            Some(1)
-        } else if self == Type::Heap && other.is_heap() {
+        } else if self == Type::Unknown || (self == Type::Heap && other.is_heap()) {
             Some(1)
         } else {
             None

@@ -56,14 +56,39 @@ pub struct Core {
     pub capped: std::collections::HashSet<(u32, u32)>,
     /// Set when the code memory is exhausted: nothing more is compiled.
     pub full: bool,
+    /// Entry addresses from the interpreter, by code and pc (0: none yet).
+    pub entry_cache: Vec<Vec<u64>>,
 }
 
 impl Jit {
     /// The address to run block `(code, pc)` from the interpreter: its
     /// generic version (compiled now, peeking at the frame, if missing).
     pub fn entry_point(&mut self, vm: &Vm, code: u32, pc: u32, fp: *mut Value) -> Option<u64> {
-        self.version_for(vm, code, pc, Context::GENERIC, Some(fp))
-            .map(|v| self.core.blocks[v].start)
+        if let Some(&a) = self
+            .core
+            .entry_cache
+            .get(code as usize)
+            .and_then(|c| c.get(pc as usize))
+        {
+            if a != 0 {
+                return Some(a);
+            }
+        }
+        let v = self.version_for(vm, code, pc, Context::GENERIC, Some(fp))?;
+        let addr = self.core.blocks[v].start;
+        let cache = &mut self.core.entry_cache;
+        if cache.len() <= code as usize {
+            cache.resize(code as usize + 1, Vec::new());
+        }
+        let per_pc = &mut cache[code as usize];
+        if per_pc.len() <= pc as usize {
+            per_pc.resize(
+                vm.codes[code as usize].code.code.len().max(pc as usize + 1),
+                0,
+            );
+        }
+        per_pc[pc as usize] = addr;
+        Some(addr)
     }
 
     /// Finds the best version of `(code, pc)` for a caller with context

@@ -20,8 +20,8 @@
 mod codegen;
 pub mod context;
 pub mod core;
-pub mod report;
 mod helpers;
+pub mod report;
 pub mod stats;
 
 pub use context::{Context, Type};

@@ -73,9 +73,17 @@ fn text(s: &Summary) -> String {
     let _ = writeln!(o, "***basil --lbbv statistics***");
     let _ = writeln!(o, "blocks compiled:          {:>12}", s.blocks);
     let _ = writeln!(o, "versions compiled:        {:>12}", s.versions);
-    let avg = if s.blocks > 0 { s.versions as f64 / s.blocks as f64 } else { 0.0 };
+    let avg = if s.blocks > 0 {
+        s.versions as f64 / s.blocks as f64
+    } else {
+        0.0
+    };
     let _ = writeln!(o, "versions per block (avg): {avg:>12.2}");
-    let hist: Vec<String> = s.histogram.iter().map(|(k, v)| format!("{k}:{v}")).collect();
+    let hist: Vec<String> = s
+        .histogram
+        .iter()
+        .map(|(k, v)| format!("{k}:{v}"))
+        .collect();
     let _ = writeln!(o, "versions per block:       {:>12}", hist.join(" "));
     let _ = writeln!(o, "blocks at the version cap:{:>12}", s.capped);
     let total_tests = s.tests_emitted + s.tests_removed;
@@ -95,7 +103,11 @@ fn text(s: &Summary) -> String {
         }
     }
     let _ = writeln!(o, "stubs hit:                {:>12}", s.stubs_hit);
-    let _ = writeln!(o, "branches patched:         {:>12}   fall-throughs: {}", s.patched, s.fallthroughs);
+    let _ = writeln!(
+        o,
+        "branches patched:         {:>12}   fall-throughs: {}",
+        s.patched, s.fallthroughs
+    );
     let _ = writeln!(
         o,
         "code bytes:               {:>12}   inline {} / outlined {}",
@@ -122,9 +134,21 @@ fn text(s: &Summary) -> String {
 }
 
 fn json(s: &Summary) -> String {
-    let hist: Vec<String> = s.histogram.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
-    let exits: Vec<String> = s.exits.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
-    let avg = if s.blocks > 0 { s.versions as f64 / s.blocks as f64 } else { 0.0 };
+    let hist: Vec<String> = s
+        .histogram
+        .iter()
+        .map(|(k, v)| format!("\"{k}\": {v}"))
+        .collect();
+    let exits: Vec<String> = s
+        .exits
+        .iter()
+        .map(|(k, v)| format!("\"{k}\": {v}"))
+        .collect();
+    let avg = if s.blocks > 0 {
+        s.versions as f64 / s.blocks as f64
+    } else {
+        0.0
+    };
     format!(
         concat!(
             "{{\"blocks\": {}, \"versions\": {}, \"versions_per_block_avg\": {:.4}, ",
@@ -170,7 +194,8 @@ pub fn disasm_version(jit: &Jit, vm: &Vm, i: usize) -> String {
         v.pc,
         v.ctx.describe()
     );
-    let Some(lines) = basil_asm::disasm::disasm_range(&jit.cm, jit.arch, v.start, v.inline_len) else {
+    let Some(lines) = basil_asm::disasm::disasm_range(&jit.cm, jit.arch, v.start, v.inline_len)
+    else {
         return o;
     };
     for l in &lines {

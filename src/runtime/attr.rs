@@ -101,9 +101,16 @@ impl Vm {
             Some(Kind::Super) => {
                 let s = cast!(obj, SuperObj);
                 let (start, target) = (s.class, s.obj);
-                let owner = if target.as_class().is_some() { target } else { self.class_of(target) };
+                let owner = if target.as_class().is_some() {
+                    target
+                } else {
+                    self.class_of(target)
+                };
                 let mro = owner.as_class().map(|c| c.mro.clone()).unwrap_or_default();
-                let pos = mro.iter().position(|&c| c == start).map_or(mro.len(), |p| p + 1);
+                let pos = mro
+                    .iter()
+                    .position(|&c| c == start)
+                    .map_or(mro.len(), |p| p + 1);
                 for k in &mro[pos..] {
                     if let Some(&v) = k.as_class().and_then(|kc| kc.dict.get(&name)) {
                         return Ok(Some(self.bind(v, target)));
@@ -151,16 +158,21 @@ impl Vm {
     /// type, else (attribute, NULL).
     pub fn load_method(&mut self, obj: Value, name: Sym) -> PyResult<(Value, Value)> {
         let (cls, shadowed) = match obj.as_instance() {
-            Some(inst) => (inst.class, self.shapes.lookup(inst.shape.get(), name).is_some()),
-            None if obj.as_class().is_some() || obj.as_module().is_some() || obj.as_super().is_some() => {
+            Some(inst) => (
+                inst.class,
+                self.shapes.lookup(inst.shape.get(), name).is_some(),
+            ),
+            None if obj.as_class().is_some()
+                || obj.as_module().is_some()
+                || obj.as_super().is_some() =>
+            {
                 return Ok((self.getattr(obj, name)?, Value::NULL));
             }
             None => (self.class_of(obj), false),
         };
         if !shadowed {
             if let Some(v) = self.class_lookup(cls, name) {
-                if v.is_kind(Kind::Function)
-                    || v.as_builtin().is_some_and(|b| b.receiver.is_null())
+                if v.is_kind(Kind::Function) || v.as_builtin().is_some_and(|b| b.receiver.is_null())
                 {
                     return Ok((v, obj));
                 }

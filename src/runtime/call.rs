@@ -109,7 +109,11 @@ impl Vm {
                     } else {
                         argc.to_string()
                     };
-                    let word = if argc == 1 && ndef == 0 { "argument" } else { "arguments" };
+                    let word = if argc == 1 && ndef == 0 {
+                        "argument"
+                    } else {
+                        "arguments"
+                    };
                     let given = args.len();
                     let was = if given == 1 { "was" } else { "were" };
                     return Err(self.type_error(&format!(
@@ -129,7 +133,9 @@ impl Vm {
         // Keyword arguments.
         for &(k, v) in kwargs {
             let kname = self.names.name(k);
-            let pos = code.varnames[..argc + kwonly].iter().position(|n| n == kname);
+            let pos = code.varnames[..argc + kwonly]
+                .iter()
+                .position(|n| n == kname);
             match pos {
                 Some(i) => {
                     if !self.stack.get(base + i).is_null() {
@@ -209,7 +215,12 @@ impl Vm {
     }
 
     /// Calls `cls(*args, **kwargs)`.
-    pub fn instantiate(&mut self, cls: Value, args: &[Value], kwargs: &[(Sym, Value)]) -> PyResult<Value> {
+    pub fn instantiate(
+        &mut self,
+        cls: Value,
+        args: &[Value],
+        kwargs: &[(Sym, Value)],
+    ) -> PyResult<Value> {
         let c = cast!(cls, ClassObj);
         let inst = match c.builtin {
             BuiltinType::User => {
@@ -240,9 +251,9 @@ impl Vm {
                 let r = r?;
                 if !r.is_none() {
                     let t = self.type_name(r);
-                    return Err(self.type_error(&format!(
-                        "__init__() should return None, not '{t}'"
-                    )));
+                    return Err(
+                        self.type_error(&format!("__init__() should return None, not '{t}'"))
+                    );
                 }
             }
             Some(_) => {}

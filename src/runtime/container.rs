@@ -101,7 +101,7 @@ impl Vm {
             return Ok(i);
         }
         if idx.is_kind(Kind::BigInt) {
-            return Err(self.index_error(&format!("cannot fit 'int' into an index-sized integer")));
+            return Err(self.index_error("cannot fit 'int' into an index-sized integer"));
         }
         let t = self.type_name(idx);
         let msg = if what == "string" {

@@ -76,7 +76,10 @@ impl Vm {
             return Ok(String::new());
         };
         let args = st.args;
-        let items: Vec<Value> = args.as_tuple().map(|t| t.items.to_vec()).unwrap_or_default();
+        let items: Vec<Value> = args
+            .as_tuple()
+            .map(|t| t.items.to_vec())
+            .unwrap_or_default();
         let is_key_error = self.isinstance(e, self.cls.key_error);
         match items.len() {
             0 => Ok(String::new()),
@@ -123,9 +126,18 @@ impl Vm {
     fn attr_names(&self, obj: Value) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(i) = obj.as_instance() {
-            out.extend(self.shapes.names(i.shape.get()).iter().map(|s| self.sym_str(*s)));
+            out.extend(
+                self.shapes
+                    .names(i.shape.get())
+                    .iter()
+                    .map(|s| self.sym_str(*s)),
+            );
         }
-        let cls = if obj.as_class().is_some() { obj } else { self.class_of(obj) };
+        let cls = if obj.as_class().is_some() {
+            obj
+        } else {
+            self.class_of(obj)
+        };
         if let Some(c) = cls.as_class() {
             for k in c.mro.iter() {
                 if let Some(kc) = k.as_class() {
@@ -148,12 +160,19 @@ impl Vm {
         let cause = self.exc_state(e).map_or(Value::NONE, |s| s.cause);
         if cause.is_ptr() && cause != e {
             out.push_str(&self.format_traceback(cause));
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
         } else if context.is_ptr() && context != e {
             out.push_str(&self.format_traceback(context));
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
-        let tb = self.exc_state(e).map(|s| s.traceback.clone()).unwrap_or_default();
+        let tb = self
+            .exc_state(e)
+            .map(|s| s.traceback.clone())
+            .unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             for &(code, line) in tb.iter().rev() {
@@ -186,7 +205,7 @@ pub fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
     fn subst_cost(a: char, b: char) -> usize {
         if a == b {
             0
-        } else if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        } else if a.eq_ignore_ascii_case(&b) {
             CASE_COST
         } else {
             MOVE_COST

@@ -53,7 +53,11 @@ pub fn hash_f64(x: f64) -> i64 {
             h -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     h = ((h << e) & MODULUS) | (h >> (61 - e));
     let h = h as i64;
     fix_minus_one(if x < 0.0 { -h } else { h })
@@ -185,7 +189,10 @@ pub fn keys_equal(a: Value, b: Value) -> bool {
         (Some(Kind::Tuple), Some(Kind::Tuple)) => {
             let (x, y) = (a.as_tuple().expect("tuple"), b.as_tuple().expect("tuple"));
             x.items.len() == y.items.len()
-                && x.items.iter().zip(y.items.iter()).all(|(p, q)| keys_equal(*p, *q))
+                && x.items
+                    .iter()
+                    .zip(y.items.iter())
+                    .all(|(p, q)| keys_equal(*p, *q))
         }
         _ => false,
     }

@@ -43,7 +43,9 @@ impl VmStack {
         let from = from.min(to);
         // SAFETY: the mapping holds STACK_SLOTS aligned 8-byte slots, every
         // bit pattern is a valid `Value`, and the range is clamped to it.
-        unsafe { std::slice::from_raw_parts((self.mem.as_ptr() as *const Value).add(from), to - from) }
+        unsafe {
+            std::slice::from_raw_parts((self.mem.as_ptr() as *const Value).add(from), to - from)
+        }
     }
 
     /// Reads slot `i`.

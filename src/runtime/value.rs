@@ -205,7 +205,15 @@ mod tests {
 
     #[test]
     fn floats_round_trip_and_nans_stay_floats() {
-        for f in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, f64::MAX] {
+        for f in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+        ] {
             let v = Value::from_float(f);
             assert!(v.is_float());
             assert_eq!(v.float().to_bits(), f.to_bits());
@@ -222,7 +230,13 @@ mod tests {
 
     #[test]
     fn specials_are_distinct() {
-        let all = [Value::NONE, Value::NULL, Value::TRUE, Value::FALSE, Value::from_small(0)];
+        let all = [
+            Value::NONE,
+            Value::NULL,
+            Value::TRUE,
+            Value::FALSE,
+            Value::from_small(0),
+        ];
         for (i, a) in all.iter().enumerate() {
             for (j, b) in all.iter().enumerate() {
                 assert_eq!(i == j, a == b);

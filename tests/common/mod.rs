@@ -67,12 +67,14 @@ pub fn corpus_programs() -> Vec<PathBuf> {
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
             walk(&p, out);
-        } else if p.extension().map_or(false, |x| x == "py") {
+        } else if p.extension().is_some_and(|x| x == "py") {
             out.push(p);
         }
     }
@@ -135,7 +137,11 @@ pub fn run_with_timeout(
         .env("PYTHONHASHSEED", "0")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
     // Own process group, so that a timeout kills any children too (their open pipes
     // would otherwise keep the reader threads waiting).
     #[cfg(unix)]
@@ -206,7 +212,14 @@ pub fn run_with_timeout(
         }
         None => (None, None),
     };
-    RunResult { stdout, stderr, code, signal, timed_out, spawn_error: None }
+    RunResult {
+        stdout,
+        stderr,
+        code,
+        signal,
+        timed_out,
+        spawn_error: None,
+    }
 }
 
 /// Run corpus program `rel` (relative to `programs_root()`) with `prefix_args` before
@@ -233,7 +246,10 @@ impl Expected {
         let full = programs_root().join(rel);
         let out = full.with_extension("out");
         let stdout = std::fs::read(&out).map_err(|e| {
-            format!("missing {}: {e} (run `python3 tests/regen.py`)", out.display())
+            format!(
+                "missing {}: {e} (run `python3 tests/regen.py`)",
+                out.display()
+            )
         })?;
         let err = std::fs::read_to_string(full.with_extension("err"))
             .ok()
@@ -315,9 +331,11 @@ pub fn short_diff(expected: &str, actual: &str) -> String {
         s.push_str(&format!(
             "    {mark} {:>4} expected: {}\n    {mark} {:>4} actual:   {}\n",
             i + 1,
-            ex.map(|x| format!("{x:?}")).unwrap_or_else(|| "<none>".into()),
+            ex.map(|x| format!("{x:?}"))
+                .unwrap_or_else(|| "<none>".into()),
             i + 1,
-            ac.map(|x| format!("{x:?}")).unwrap_or_else(|| "<none>".into()),
+            ac.map(|x| format!("{x:?}"))
+                .unwrap_or_else(|| "<none>".into()),
         ));
     }
     s.trim_end().to_string()
@@ -333,8 +351,7 @@ where
     let n = items.len();
     let queue: Arc<Mutex<Vec<(usize, T)>>> =
         Arc::new(Mutex::new(items.into_iter().enumerate().rev().collect()));
-    let results: Arc<Mutex<Vec<Option<R>>>> =
-        Arc::new(Mutex::new((0..n).map(|_| None).collect()));
+    let results: Arc<Mutex<Vec<Option<R>>>> = Arc::new(Mutex::new((0..n).map(|_| None).collect()));
     let f = Arc::new(f);
     let mut handles = Vec::new();
     for _ in 0..workers.max(1) {
@@ -357,9 +374,14 @@ where
 
 /// Number of worker threads: `$BASIL_CORPUS_JOBS`, else min(4, max(2, cores)).
 pub fn workers() -> usize {
-    if let Some(n) = std::env::var("BASIL_CORPUS_JOBS").ok().and_then(|s| s.parse().ok()) {
+    if let Some(n) = std::env::var("BASIL_CORPUS_JOBS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
         return n;
     }
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
     cores.clamp(2, 4)
 }

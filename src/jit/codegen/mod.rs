@@ -403,7 +403,8 @@ impl Gen<'_> {
             Type::Unknown => {}
             _ => {
                 let tag = self.asm.shr(v, Opnd::Imm(TAG_SHIFT as i64));
-                self.asm.cmp(tag, Opnd::Imm(crate::runtime::value::TAG_PTR as i64));
+                self.asm
+                    .cmp(tag, Opnd::Imm(crate::runtime::value::TAG_PTR as i64));
                 self.asm.jcc(Cond::Ne, fail);
                 if let Some(kind) = kind_of(t) {
                     let p = self.untag(v);
