@@ -230,6 +230,17 @@ pub fn run_corpus_program(program: &str, prefix_args: &[String], rel: &Path) -> 
     let name = full.file_name().unwrap().to_string_lossy().into_owned();
     let mut args: Vec<String> = prefix_args.to_vec();
     args.push(name);
+    // `BASIL_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu"` runs a
+    // cross-built basil under an emulator.
+    if let Ok(runner) = std::env::var("BASIL_RUNNER") {
+        let mut words: Vec<String> = runner.split_whitespace().map(String::from).collect();
+        if !words.is_empty() {
+            let emulator = words.remove(0);
+            words.push(program.to_string());
+            words.extend(args);
+            return run_with_timeout(&emulator, &words, &dir, None, TIMEOUT);
+        }
+    }
     run_with_timeout(program, &args, &dir, None, TIMEOUT)
 }
 
