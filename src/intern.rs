@@ -3,6 +3,14 @@
 
 use std::collections::HashMap;
 
+/// The hasher for small keys (symbols, ids): FxHash, much cheaper than
+/// SipHash, and these keys are not attacker-chosen.
+pub type FxBuild = std::hash::BuildHasherDefault<rustc_hash::FxHasher>;
+/// A hash map with FxHash.
+pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
+/// An insertion-ordered map keyed by symbol (class and module namespaces).
+pub type SymMap<V> = indexmap::IndexMap<Sym, V, FxBuild>;
+
 /// An interned identifier.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Sym(pub u32);
@@ -10,7 +18,7 @@ pub struct Sym(pub u32);
 /// The table of interned identifiers. One per VM; the compiler interns into it.
 #[derive(Default, Debug)]
 pub struct Interner {
-    map: HashMap<Box<str>, Sym>,
+    map: FxMap<Box<str>, Sym>,
     names: Vec<Box<str>>,
 }
 

@@ -75,6 +75,18 @@ impl Vm {
                 return self.run_function(f, at);
             }
         }
+        if let Some(b) = f.as_builtin() {
+            if b.receiver.is_null() {
+                let fun = b.f;
+                let p = self.stack.ptr().wrapping_add(at);
+                // SAFETY: the arguments are live values in the caller's temps
+                // (below the caller's saved `sp`); the VM stack never moves,
+                // and nothing writes below a frame's `sp` while it is
+                // suspended in a call, so the slice stays valid and unchanged.
+                let args = unsafe { std::slice::from_raw_parts(p, n) };
+                return fun(self, args, &[]);
+            }
+        }
         let args = self.stack.slice(at, at + n).to_vec();
         self.call(f, &args, &[])
     }

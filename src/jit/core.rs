@@ -13,7 +13,7 @@ use crate::runtime::value::Value;
 use crate::runtime::vm::Vm;
 use basil_asm::{Assembler, Opnd, PatchKind, PatchSite, Zone};
 
-use std::collections::HashMap;
+use crate::intern::FxMap;
 use std::time::Instant;
 
 /// One compiled version of a block.
@@ -47,11 +47,11 @@ pub struct BranchTarget {
 /// The version table and everything that links versions together.
 #[derive(Default)]
 pub struct Core {
-    pub versions: HashMap<(u32, u32), Vec<usize>>,
+    pub versions: FxMap<(u32, u32), Vec<usize>>,
     pub blocks: Vec<Version>,
     pub targets: Vec<BranchTarget>,
     /// Shared side exits by (code, pc, reason).
-    pub exits: HashMap<(u32, u32, ExitReason), u64>,
+    pub exits: FxMap<(u32, u32, ExitReason), u64>,
     /// Blocks whose version count reached the cap.
     pub capped: std::collections::HashSet<(u32, u32)>,
     /// Set when the code memory is exhausted: nothing more is compiled.

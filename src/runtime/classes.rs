@@ -7,7 +7,6 @@ use super::object::*;
 use super::shapes::Shapes;
 use super::value::Value;
 use crate::intern::Interner;
-use indexmap::IndexMap;
 use std::cell::Cell;
 
 macro_rules! classes {
@@ -126,7 +125,7 @@ pub fn new_class(
             qualname: name_v,
             base,
             mro: Vec::new(),
-            dict: IndexMap::new(),
+            dict: Default::default(),
             builtin,
             root_shape: 0,
             version: Cell::new(0),

@@ -51,7 +51,7 @@ impl Vm {
             super::object::ModuleObj {
                 h: ObjHeader::new(super::object::Kind::Module),
                 name: name_v,
-                attrs: indexmap::IndexMap::new(),
+                attrs: Default::default(),
                 index: idx as u32,
             },
             0,

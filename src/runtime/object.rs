@@ -6,7 +6,6 @@
 use super::dict::Dict;
 use super::value::Value;
 use crate::intern::Sym;
-use indexmap::IndexMap;
 use num_bigint::BigInt;
 use std::cell::Cell;
 
@@ -161,7 +160,7 @@ pub struct ClassObj {
     pub base: Value,
     /// The class and its bases, most derived first.
     pub mro: Vec<Value>,
-    pub dict: IndexMap<Sym, Value>,
+    pub dict: crate::intern::SymMap<Value>,
     pub builtin: BuiltinType,
     /// The shape an instance starts with (no attributes).
     pub root_shape: u32,
@@ -276,7 +275,7 @@ pub struct IterObj {
 pub struct ModuleObj {
     pub h: ObjHeader,
     pub name: Value,
-    pub attrs: IndexMap<Sym, Value>,
+    pub attrs: crate::intern::SymMap<Value>,
     /// The VM module index for a user module (its globals), or `u32::MAX`.
     pub index: u32,
 }

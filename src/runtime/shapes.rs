@@ -6,15 +6,15 @@
 //! and where an attribute lives.
 
 use crate::intern::Sym;
-use std::collections::HashMap;
+use crate::intern::FxMap;
 
 /// One layout: attribute names in slot order.
 pub struct Shape {
     /// The class (index into nothing: the class `Value` bits) owning it.
     pub class_bits: u64,
     pub names: Vec<Sym>,
-    index: HashMap<Sym, u32>,
-    transitions: HashMap<Sym, u32>,
+    index: FxMap<Sym, u32>,
+    transitions: FxMap<Sym, u32>,
 }
 
 /// The table of all shapes; a shape id indexes it.
@@ -29,8 +29,8 @@ impl Shapes {
         self.shapes.push(Shape {
             class_bits,
             names: Vec::new(),
-            index: HashMap::new(),
-            transitions: HashMap::new(),
+            index: FxMap::default(),
+            transitions: FxMap::default(),
         });
         (self.shapes.len() - 1) as u32
     }
@@ -56,7 +56,7 @@ impl Shapes {
             class_bits,
             names,
             index,
-            transitions: HashMap::new(),
+            transitions: FxMap::default(),
         });
         let id = (self.shapes.len() - 1) as u32;
         self.shapes[shape as usize].transitions.insert(name, id);

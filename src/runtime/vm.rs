@@ -12,7 +12,6 @@ use crate::bytecode::CodeObject;
 use crate::intern::{Interner, Sym};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
-use std::collections::HashMap;
 use std::io::Write;
 
 /// A loaded code object with its run-time companions.
@@ -130,9 +129,9 @@ pub struct Vm {
     pub heap: Heap,
     pub codes: Vec<Box<CodeEntry>>,
     pub modules: Vec<ModuleEntry>,
-    pub builtins: HashMap<Sym, Value>,
+    pub builtins: crate::intern::FxMap<Sym, Value>,
     /// Native modules by name (`math`, `time`, `sys`), created on import.
-    pub native_modules: HashMap<Sym, Value>,
+    pub native_modules: crate::intern::FxMap<Sym, Value>,
     pub cls: Classes,
     pub shapes: Shapes,
     pub stack: VmStack,
@@ -179,8 +178,8 @@ impl Vm {
             heap,
             codes: Vec::new(),
             modules: Vec::new(),
-            builtins: HashMap::new(),
-            native_modules: HashMap::new(),
+            builtins: Default::default(),
+            native_modules: Default::default(),
             cls,
             shapes,
             stack: VmStack::new(),

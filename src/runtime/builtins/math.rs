@@ -111,7 +111,9 @@ fn math_1(
     can_overflow: bool,
 ) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
-    check_args(vm, &format!("math.{name}"), args, 1, 1)?;
+    if args.len() != 1 {
+        check_args(vm, &format!("math.{name}"), args, 1, 1)?;
+    }
     let x = float_arg(vm, args[0])?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {

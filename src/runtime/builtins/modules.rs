@@ -9,7 +9,6 @@ use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use crate::runtime::vm::Vm;
 use crate::runtime::PyResult;
-use indexmap::IndexMap;
 use std::io::{BufRead, Read, Write};
 use std::sync::OnceLock;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -46,7 +45,7 @@ fn new_module(vm: &mut Vm, name: &str) -> Value {
         ModuleObj {
             h: ObjHeader::new(Kind::Module),
             name: n,
-            attrs: IndexMap::new(),
+            attrs: Default::default(),
             index: u32::MAX,
         },
         0,
