@@ -22,6 +22,13 @@ impl Vm {
     /// Executes code `code_id` in the frame at `base` (already pushed on
     /// `frames`, locals initialised) until it returns or raises.
     pub(crate) fn exec(&mut self, code_id: u32, base: usize) -> PyResult<Value> {
+        self.exec_at(code_id, base, Start::Entry)
+    }
+
+    /// Executes the frame at `base` from `start`: its entry, or where JIT
+    /// code left it (resuming at a pc, or unwinding an exception raised at
+    /// a pc).
+    pub(crate) fn exec_at(&mut self, code_id: u32, base: usize, start: Start) -> PyResult<Value> {
         // SAFETY (for the whole loop): code entries are boxed and never freed
         // while the VM lives; `fp..fp + frame_size` lies inside the VM stack
         // (checked when the frame was set up), and the compiler's `max_stack`
@@ -131,12 +138,25 @@ impl Vm {
             }};
         }
 
-        let c0 = unsafe { *counts } + 1;
-        unsafe { *counts = c0 };
-        sync!();
-        self.safepoint(sp_index!());
-        if c0 >= jit_threshold && !run_jit!(0) {
-            unwind!();
+        match start {
+            Start::Entry => {
+                let c0 = unsafe { *counts } + 1;
+                unsafe { *counts = c0 };
+                sync!();
+                self.safepoint(sp_index!());
+                if c0 >= jit_threshold && !run_jit!(0) {
+                    unwind!();
+                }
+            }
+            Start::Resume(p) => {
+                pc = p as usize;
+                let d = entry.depths.get(pc).copied().unwrap_or(0) as usize;
+                sp = unsafe { fp.add(nlocals + d) };
+            }
+            Start::Raise(p) => {
+                pc = p as usize + 1;
+                unwind!();
+            }
         }
 
         'dispatch: loop {
@@ -669,6 +689,17 @@ impl Vm {
             unwind!();
         }
     }
+}
+
+/// Where `exec_at` begins.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// The function's entry (pc 0).
+    Entry,
+    /// Resume at this pc (JIT code exited there).
+    Resume(u32),
+    /// Unwind the exception in `Vm::exc`, raised at this pc.
+    Raise(u32),
 }
 
 /// Small-int and float arithmetic that needs no allocation.

@@ -42,6 +42,9 @@ pub struct BranchTarget {
     pub site: Option<PatchSite>,
     /// The version it jumps to, once known.
     pub dest: Option<usize>,
+    /// For a function's entry target: the entry slot that direct calls
+    /// read, updated when the entry version is known.
+    pub slot: Option<*mut u64>,
 }
 
 /// The version table and everything that links versions together.
@@ -58,6 +61,9 @@ pub struct Core {
     pub full: bool,
     /// Entry addresses from the interpreter, by code and pc (0: none yet).
     pub entry_cache: Vec<Vec<u64>>,
+    /// Per code object, the address direct calls jump to: the entry stub,
+    /// then the generic entry version (boxed: generated code reads it).
+    pub entry_slots: Vec<Option<Box<u64>>>,
 }
 
 impl Jit {
@@ -196,9 +202,27 @@ impl Jit {
             stub,
             site: None,
             dest: existing,
+            slot: None,
         });
         let initial = existing.map_or(stub, |v| self.core.blocks[v].start);
         Ok((id, initial))
+    }
+
+    /// The address of the slot holding the entry of function code `code`
+    /// for direct calls (first a stub that compiles the entry version).
+    pub(super) fn entry_slot(&mut self, code: u32) -> Result<u64, basil_asm::AsmError> {
+        let i = code as usize;
+        if self.core.entry_slots.len() <= i {
+            self.core.entry_slots.resize_with(i + 1, || None);
+        }
+        if self.core.entry_slots[i].is_none() {
+            let (tid, initial) = self.new_target(code, 0, Context::GENERIC)?;
+            let mut b = Box::new(initial);
+            self.core.targets[tid].slot = Some(&mut *b as *mut u64);
+            self.core.entry_slots[i] = Some(b);
+        }
+        let b = self.core.entry_slots[i].as_deref().expect("slot");
+        Ok(b as *const u64 as u64)
     }
 
     /// A stub: calls `stub_hit(vm, fp, id)` and jumps where it says.
@@ -286,10 +310,15 @@ impl Jit {
         }
     }
 
-    /// Patches target `id`'s jump to version `v`.
+    /// Patches target `id`'s jump (or entry slot) to version `v`.
     fn link(&mut self, id: usize, v: usize) -> u64 {
         let addr = self.core.blocks[v].start;
-        if let Some(site) = self.core.targets[id].site {
+        let t = &self.core.targets[id];
+        if let Some(slot) = t.slot {
+            // SAFETY: the slot is a live box owned by `entry_slots`.
+            unsafe { *slot = addr };
+            self.core.targets[id].dest = Some(v);
+        } else if let Some(site) = t.site {
             if self.cm.patch_jump(&site, addr).is_ok() {
                 self.stats.branches_patched += 1;
                 self.core.targets[id].dest = Some(v);

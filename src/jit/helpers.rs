@@ -248,3 +248,62 @@ pub extern "C" fn safepoint(vm: *mut Vm, sp: *mut Value) {
     let (vm, top) = unsafe { enter(vm, sp) };
     vm.collect(top);
 }
+
+/// Pushes the frame record of a direct JIT-to-JIT call of function `func`
+/// whose locals start at `base` (arguments in place, other locals NULL).
+/// Checks the recursion limit and collects garbage if due (a call is a
+/// safepoint, as in the interpreter). Returns 0 or `JIT_ERR`.
+pub extern "C" fn push_frame(vm: *mut Vm, func: u64, base: *mut Value) -> u64 {
+    // SAFETY: see `enter`; the arguments now belong to the callee, so the
+    // caller's stack pointer is `base`.
+    let (vm, base) = unsafe { enter(vm, base) };
+    let func = Value(func);
+    let Some(fo) = func.as_function() else {
+        return JIT_ERR;
+    };
+    let code = fo.code;
+    let (nlocals, size) = {
+        let c = &vm.codes[code as usize].code;
+        (c.nlocals() as usize, c.frame_size() as usize)
+    };
+    if vm.frames.len() >= vm.recursion_limit
+        || !vm.native_stack_ok()
+        || base + size + 64 >= vm.stack.capacity()
+    {
+        vm.recursion_error();
+        return JIT_ERR;
+    }
+    vm.frames.push(crate::runtime::vm::Frame {
+        code,
+        base,
+        sp: base + nlocals,
+        func,
+        namespace: Value::NULL,
+    });
+    vm.safepoint(base + nlocals);
+    0
+}
+
+/// Pops the frame record pushed by `push_frame`.
+pub extern "C" fn pop_frame(vm: *mut Vm) {
+    // SAFETY: called from JIT code with the live VM.
+    let vm = unsafe { &mut *vm };
+    vm.frames.pop();
+}
+
+/// A directly called frame left JIT code early (`status` is an exit or a
+/// raise): finishes it in the interpreter. Returns its value or `JIT_ERR`.
+pub extern "C" fn complete_call(vm: *mut Vm, status: u64) -> u64 {
+    // SAFETY: called from JIT code with the live VM.
+    let vm = unsafe { &mut *vm };
+    let Some(f) = vm.frames.last().copied() else {
+        return JIT_ERR;
+    };
+    let pc = (status & 0xffff_ffff) as u32;
+    let start = if status & !0xffff_ffff == super::RAISE {
+        crate::interp::Start::Raise(pc)
+    } else {
+        crate::interp::Start::Resume(pc)
+    };
+    word(vm.exec_at(f.code, f.base, start))
+}

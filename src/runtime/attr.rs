@@ -75,7 +75,9 @@ impl Vm {
             Some(Kind::Module) => Ok(cast!(obj, ModuleObj).attrs.get(&name).copied()),
             Some(Kind::Function) => {
                 let f = cast!(obj, FunctionObj);
-                if name == self.s.name {
+                if name == self.s.class {
+                    Ok(Some(self.cls.function))
+                } else if name == self.s.name {
                     Ok(Some(f.name))
                 } else if name == self.s.qualname {
                     Ok(Some(f.qualname))
@@ -120,6 +122,9 @@ impl Vm {
             }
             _ => {
                 let cls = self.class_of(obj);
+                if name == self.s.class {
+                    return Ok(Some(cls));
+                }
                 self.class_attr_for(obj, cls, name)
             }
         }

@@ -5,8 +5,8 @@
 //! exactly one class, so a single shape guard tells JIT code both the class
 //! and where an attribute lives.
 
-use crate::intern::Sym;
 use crate::intern::FxMap;
+use crate::intern::Sym;
 
 /// One layout: attribute names in slot order.
 pub struct Shape {

@@ -6,11 +6,14 @@ use crate::intern::Sym;
 use crate::jit::context::Type;
 use crate::jit::helpers;
 use crate::runtime::value::Value;
-use basil_asm::{AsmError, Cond, Opnd};
+use basil_asm::{AsmError, Cond, Opnd, Width};
 
 impl Gen<'_> {
     /// `f(a1 .. an)`.
     pub(super) fn gen_call(&mut self, n: u32) -> Result<Flow, AsmError> {
+        if let Some(flow) = self.try_direct_call(n, false)? {
+            return Ok(flow);
+        }
         let sp = self.sp_opnd();
         let r = self.call_checked(
             helpers::call as *const () as u64,
@@ -44,6 +47,9 @@ impl Gen<'_> {
 
     /// `[callable, self_or_null, args..] -> [result]`.
     pub(super) fn gen_call_method(&mut self, n: u32) -> Result<Flow, AsmError> {
+        if let Some(flow) = self.try_direct_call(n, true)? {
+            return Ok(flow);
+        }
         let sp = self.sp_opnd();
         let r = self.call_checked(
             helpers::call_method as *const () as u64,
@@ -52,6 +58,107 @@ impl Gen<'_> {
         self.drop_temps(n + 2);
         self.push(r, Type::Unknown);
         Ok(Flow::Next)
+    }
+
+    /// A direct JIT-to-JIT call when the callee (peeked now) is a Python
+    /// function whose parameters the arguments fill exactly: guard its
+    /// identity, NULL its other locals in place, push its frame record, and
+    /// run its entry version through the entry trampoline (which gives it a
+    /// native frame of its own). A callee that leaves JIT code early is
+    /// finished by the interpreter. None when this does not apply.
+    fn try_direct_call(&mut self, n: u32, method: bool) -> Result<Option<Flow>, AsmError> {
+        if !self.specialize || self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
+            return Ok(None);
+        }
+        let extra = if method { 2 } else { 1 };
+        let fidx = self.depth - n - extra;
+        let Some(fv) = self.peek_value(fidx) else {
+            return Ok(if self.at_start {
+                None
+            } else {
+                Some(self.defer()?)
+            });
+        };
+        let bound = method && self.peek_value(fidx + 1).is_some_and(|s| !s.is_null());
+        if method && !bound {
+            return Ok(None);
+        }
+        let argc = n + bound as u32;
+        let Some(fo) = fv.as_function() else {
+            return Ok(None);
+        };
+        let code = &self.vm.codes[fo.code as usize].code;
+        if code.argcount != argc
+            || code.kwonlyargcount != 0
+            || code.varargs.is_some()
+            || code.varkw.is_some()
+            || !code.cell_slots.is_empty()
+            || !code.free_slots.is_empty()
+        {
+            return Ok(None);
+        }
+        let (callee, callee_nlocals) = (fo.code, code.nlocals());
+        // Guards: the same function (and a bound receiver for methods).
+        let fail = self.branch_to(self.pc, self.ctx.chained())?;
+        let m = self.temp_mem(fidx);
+        let f = self.asm.load(m, Width::W64);
+        self.jit.stats.type_tests_emitted += 1;
+        self.asm.cmp(f, Opnd::Imm(fv.0 as i64));
+        self.asm.jcc(Cond::Ne, fail);
+        if method {
+            let m = self.temp_mem(fidx + 1);
+            let s = self.asm.load(m, Width::W64);
+            self.asm.cmp(s, Opnd::Imm(Value::NULL.0 as i64));
+            self.asm.jcc(Cond::Eq, fail);
+        }
+        // The callee's frame starts at its first argument.
+        let first = self.depth - argc;
+        let fp_mem = self.temp_mem(first);
+        let new_fp = self.asm.lea(fp_mem);
+        for i in argc..callee_nlocals {
+            self.asm.store(
+                basil_asm::Mem::new(new_fp, (i * 8) as i32),
+                Opnd::Imm(Value::NULL.0 as i64),
+                Width::W64,
+            );
+        }
+        let pushed = self.asm.ccall(
+            helpers::push_frame as *const () as u64,
+            vec![VM, Opnd::Imm(fv.0 as i64), new_fp],
+        );
+        let err = self.raise_exit();
+        self.asm.cmp(pushed, Opnd::Imm(helpers::JIT_ERR as i64));
+        self.asm.jcc(Cond::Eq, err);
+        let slot = self.jit.entry_slot(callee)?;
+        let sa = self.asm.mov_new(Opnd::Imm(slot as i64));
+        let target = self.asm.load(basil_asm::Mem::new(sa, 0), Width::W64);
+        let status = self
+            .asm
+            .ccall(self.jit.tramp.addr, vec![new_fp, VM, Opnd::Imm(0), target]);
+        let out = self.asm.new_vreg();
+        let slow = self.asm.new_label();
+        let done = self.asm.new_label();
+        self.asm.cmp(status, Opnd::Imm(crate::jit::RETURN as i64));
+        self.asm.jcc(Cond::Ne, basil_asm::Target::Label(slow));
+        let ret_addr = &self.vm.jit_ret as *const Value as i64;
+        let ra = self.asm.mov_new(Opnd::Imm(ret_addr));
+        let r = self.asm.load(basil_asm::Mem::new(ra, 0), Width::W64);
+        self.asm.mov(out, r);
+        self.asm.jmp(basil_asm::Target::Label(done));
+        self.asm.bind(slow);
+        let r2 = self
+            .asm
+            .ccall(helpers::complete_call as *const () as u64, vec![VM, status]);
+        self.asm.mov(out, r2);
+        self.asm.bind(done);
+        self.asm
+            .ccall_void(helpers::pop_frame as *const () as u64, vec![VM]);
+        let err2 = self.raise_exit();
+        self.asm.cmp(out, Opnd::Imm(helpers::JIT_ERR as i64));
+        self.asm.jcc(Cond::Eq, err2);
+        self.drop_temps(n + extra);
+        self.push(out, Type::Unknown);
+        Ok(Some(Flow::Next))
     }
 
     /// `BuildTuple`/`BuildList`.
