@@ -55,8 +55,26 @@ impl Vm {
 
     /// Calls `f` with the `n` arguments at stack slots `at..at + n` (the
     /// caller's temps). Python functions whose signature the arguments match
-    /// exactly get their frame right there, with no copying.
+    /// exactly get their frame right there, with no copying. Slot `at - 1`
+    /// holds the callable (or `LoadMethod`'s NULL) and may be overwritten:
+    /// instantiating a class puts the new instance there, so that
+    /// `[instance, args..]` are `__init__`'s arguments in place.
     pub(crate) fn call_at(&mut self, f: Value, at: usize, n: usize) -> PyResult<Value> {
+        if let Some(c) = f.as_class() {
+            if c.builtin == BuiltinType::User && at > 0 {
+                let init_sym = self.s.init;
+                if let Some(init) = self.class_lookup(f, init_sym).filter(|i| i.is_kind(Kind::Function)) {
+                    let inst = self.new_instance(f);
+                    self.stack.set(at - 1, inst);
+                    let r = self.call_at(init, at - 1, n + 1)?;
+                    if !r.is_none() {
+                        let t = self.type_name(r);
+                        return Err(self.type_error(&format!("__init__() should return None, not '{t}'")));
+                    }
+                    return Ok(inst);
+                }
+            }
+        }
         if let Some(fo) = f.as_function() {
             // SAFETY: code entries are boxed and live as long as the VM.
             let code = unsafe { &(*self.code_ptr(fo.code)).code };

@@ -307,3 +307,18 @@ pub extern "C" fn complete_call(vm: *mut Vm, status: u64) -> u64 {
     };
     word(vm.exec_at(f.code, f.base, start))
 }
+
+/// A new, attribute-less instance of user class `cls` (for `cls(...)`).
+pub extern "C" fn new_instance(vm: *mut Vm, cls: u64) -> u64 {
+    // SAFETY: called from JIT code with the live VM.
+    let vm = unsafe { &mut *vm };
+    vm.new_instance(Value(cls)).0
+}
+
+/// `__init__` returned something other than None: raise CPython's TypeError.
+pub extern "C" fn bad_init_result(vm: *mut Vm, r: u64) {
+    // SAFETY: called from JIT code with the live VM.
+    let vm = unsafe { &mut *vm };
+    let t = vm.type_name(Value(r));
+    vm.type_error(&format!("__init__() should return None, not '{t}'"));
+}

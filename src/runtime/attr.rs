@@ -10,14 +10,30 @@ use crate::intern::Sym;
 
 impl Vm {
     /// Looks `name` up in the MRO of class `cls`.
+    /// Results are cached per (class, name) until a class changes or the
+    /// collector runs (a freed class's address may be reused).
     pub fn class_lookup(&self, cls: Value, name: Sym) -> Option<Value> {
+        let key = (cls.0, name.0);
+        if let Some(&r) = self.lookup_cache.borrow().get(&key) {
+            return r;
+        }
         let c = cls.as_class()?;
+        let mut found = None;
         for k in &c.mro {
             if let Some(v) = k.as_class().and_then(|kc| kc.dict.get(&name)) {
-                return Some(*v);
+                found = Some(*v);
+                break;
             }
         }
-        None
+        self.lookup_cache.borrow_mut().insert(key, found);
+        found
+    }
+
+    /// Records that some class's attributes changed: cached lookups and JIT
+    /// code that assumed them are invalid.
+    pub fn class_changed(&mut self) {
+        self.lookup_cache.borrow_mut().clear();
+        self.class_epoch += 1;
     }
 
     /// `obj.name`.
@@ -217,6 +233,7 @@ impl Vm {
             }
             c.dict.insert(name, v);
             c.version.set(c.version.get() + 1);
+            self.class_changed();
             return Ok(());
         }
         if let Some(m) = obj.as_module() {
@@ -250,6 +267,7 @@ impl Vm {
         } else if let Some(c) = obj.as_class() {
             if c.dict.shift_remove(&name).is_some() {
                 c.version.set(c.version.get() + 1);
+                self.class_changed();
                 return Ok(());
             }
         } else if let Some(m) = obj.as_module() {

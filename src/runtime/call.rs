@@ -214,6 +214,21 @@ impl Vm {
         self.raise_msg(c, "maximum recursion depth exceeded")
     }
 
+    /// A new instance of user class `cls` with no attributes.
+    pub fn new_instance(&mut self, cls: Value) -> Value {
+        let root = cls.as_class().map_or(0, |c| c.root_shape);
+        self.heap.alloc(
+            InstanceObj {
+                h: ObjHeader::new(Kind::Instance),
+                class: cls,
+                shape: std::cell::Cell::new(root),
+                slots: Vec::with_capacity(4),
+                exc: None,
+            },
+            64,
+        )
+    }
+
     /// Calls `cls(*args, **kwargs)`.
     pub fn instantiate(
         &mut self,
@@ -223,19 +238,7 @@ impl Vm {
     ) -> PyResult<Value> {
         let c = cast!(cls, ClassObj);
         let inst = match c.builtin {
-            BuiltinType::User => {
-                let root = c.root_shape;
-                self.heap.alloc(
-                    InstanceObj {
-                        h: ObjHeader::new(Kind::Instance),
-                        class: cls,
-                        shape: std::cell::Cell::new(root),
-                        slots: Vec::new(),
-                        exc: None,
-                    },
-                    32,
-                )
-            }
+            BuiltinType::User => self.new_instance(cls),
             BuiltinType::Exception => self.new_exception(cls, args.to_vec()),
             bt => return super::builtins::construct(self, cls, bt, args, kwargs),
         };

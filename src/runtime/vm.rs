@@ -163,6 +163,11 @@ pub struct Vm {
     /// Bytecode instructions the interpreter executed (counted only with
     /// `--stats`).
     pub interp_instrs: u64,
+    /// Class attribute lookups by (class bits, name).
+    pub lookup_cache: std::cell::RefCell<crate::intern::FxMap<(u64, u32), Option<Value>>>,
+    /// Bumped whenever any class's attributes change (JIT code that
+    /// assumed a class's methods guards on it).
+    pub class_epoch: u64,
 }
 
 impl Vm {
@@ -200,6 +205,8 @@ impl Vm {
             jit: None,
             jit_ret: Value::NONE,
             interp_instrs: 0,
+            lookup_cache: Default::default(),
+            class_epoch: 0,
         };
         vm.empty_str = vm.new_str_owned(String::new());
         vm.empty_tuple = vm.new_tuple(Vec::new());
@@ -469,6 +476,7 @@ impl Vm {
         roots.extend(self.cls.all());
         roots.extend_from_slice(&self.roots);
         roots.extend_from_slice(&self.char_strs);
+        self.lookup_cache.borrow_mut().clear();
         roots.extend([
             self.exc,
             self.handled,

@@ -5,6 +5,7 @@ use super::{Flow, Gen, VM};
 use crate::intern::Sym;
 use crate::jit::context::Type;
 use crate::jit::helpers;
+use crate::runtime::object::{BuiltinType, Kind};
 use crate::runtime::value::Value;
 use basil_asm::{AsmError, Cond, Opnd, Width};
 
@@ -61,11 +62,13 @@ impl Gen<'_> {
     }
 
     /// A direct JIT-to-JIT call when the callee (peeked now) is a Python
-    /// function whose parameters the arguments fill exactly: guard its
-    /// identity, NULL its other locals in place, push its frame record, and
-    /// run its entry version through the entry trampoline (which gives it a
-    /// native frame of its own). A callee that leaves JIT code early is
-    /// finished by the interpreter. None when this does not apply.
+    /// function whose parameters the arguments fill exactly, or a user class
+    /// whose `__init__` is one: guard its identity (and, for a class, that no
+    /// class changed since), NULL the callee's other locals in place, push
+    /// its frame record, and run its entry version through the entry
+    /// trampoline (which gives it a native frame of its own). A callee that
+    /// leaves JIT code early is finished by the interpreter. None when this
+    /// does not apply.
     fn try_direct_call(&mut self, n: u32, method: bool) -> Result<Option<Flow>, AsmError> {
         if !self.specialize || self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
             return Ok(None);
@@ -73,20 +76,27 @@ impl Gen<'_> {
         let extra = if method { 2 } else { 1 };
         let fidx = self.depth - n - extra;
         let Some(fv) = self.peek_value(fidx) else {
-            return Ok(if self.at_start {
-                None
-            } else {
-                Some(self.defer()?)
-            });
+            return Ok(if self.at_start { None } else { Some(self.defer()?) });
         };
         let bound = method && self.peek_value(fidx + 1).is_some_and(|s| !s.is_null());
-        if method && !bound {
-            return Ok(None);
-        }
-        let argc = n + bound as u32;
-        let Some(fo) = fv.as_function() else {
-            return Ok(None);
+        // The function to run, and whether it is a class's __init__.
+        let (func, class) = match fv.as_class() {
+            Some(c) if c.builtin == BuiltinType::User => {
+                if bound {
+                    return Ok(None);
+                }
+                match self.vm.class_lookup(fv, self.vm.s.init) {
+                    Some(init) if init.is_kind(Kind::Function) => (init, Some(fv)),
+                    _ => return Ok(None),
+                }
+            }
+            _ => (fv, None),
         };
+        // Arguments (with the receiver or the new instance first).
+        let with_self = bound || class.is_some();
+        let argc = n + with_self as u32;
+        let first = self.depth - argc;
+        let Some(fo) = func.as_function() else { return Ok(None) };
         let code = &self.vm.codes[fo.code as usize].code;
         if code.argcount != argc
             || code.kwonlyargcount != 0
@@ -98,21 +108,34 @@ impl Gen<'_> {
             return Ok(None);
         }
         let (callee, callee_nlocals) = (fo.code, code.nlocals());
-        // Guards: the same function (and a bound receiver for methods).
+        // Guards: the same callable; a bound receiver for methods; no class
+        // changed since this was compiled, for instantiation.
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
         let m = self.temp_mem(fidx);
         let f = self.asm.load(m, Width::W64);
         self.jit.stats.type_tests_emitted += 1;
         self.asm.cmp(f, Opnd::Imm(fv.0 as i64));
         self.asm.jcc(Cond::Ne, fail);
-        if method {
+        if bound {
             let m = self.temp_mem(fidx + 1);
             let s = self.asm.load(m, Width::W64);
             self.asm.cmp(s, Opnd::Imm(Value::NULL.0 as i64));
             self.asm.jcc(Cond::Eq, fail);
         }
+        let mut inst = None;
+        if let Some(cls) = class {
+            let ea = self.asm.mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
+            let epoch = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
+            self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
+            self.asm.jcc(Cond::Ne, fail);
+            let obj = self
+                .asm
+                .ccall(helpers::new_instance as *const () as u64, vec![VM, Opnd::Imm(cls.0 as i64)]);
+            let m = self.temp_mem(first);
+            self.asm.store(m, obj, Width::W64);
+            inst = Some(obj);
+        }
         // The callee's frame starts at its first argument.
-        let first = self.depth - argc;
         let fp_mem = self.temp_mem(first);
         let new_fp = self.asm.lea(fp_mem);
         for i in argc..callee_nlocals {
@@ -124,7 +147,7 @@ impl Gen<'_> {
         }
         let pushed = self.asm.ccall(
             helpers::push_frame as *const () as u64,
-            vec![VM, Opnd::Imm(fv.0 as i64), new_fp],
+            vec![VM, Opnd::Imm(func.0 as i64), new_fp],
         );
         let err = self.raise_exit();
         self.asm.cmp(pushed, Opnd::Imm(helpers::JIT_ERR as i64));
@@ -132,9 +155,7 @@ impl Gen<'_> {
         let slot = self.jit.entry_slot(callee)?;
         let sa = self.asm.mov_new(Opnd::Imm(slot as i64));
         let target = self.asm.load(basil_asm::Mem::new(sa, 0), Width::W64);
-        let status = self
-            .asm
-            .ccall(self.jit.tramp.addr, vec![new_fp, VM, Opnd::Imm(0), target]);
+        let status = self.asm.ccall(self.jit.tramp.addr, vec![new_fp, VM, Opnd::Imm(0), target]);
         let out = self.asm.new_vreg();
         let slow = self.asm.new_label();
         let done = self.asm.new_label();
@@ -151,13 +172,26 @@ impl Gen<'_> {
             .ccall(helpers::complete_call as *const () as u64, vec![VM, status]);
         self.asm.mov(out, r2);
         self.asm.bind(done);
-        self.asm
-            .ccall_void(helpers::pop_frame as *const () as u64, vec![VM]);
+        self.asm.ccall_void(helpers::pop_frame as *const () as u64, vec![VM]);
         let err2 = self.raise_exit();
         self.asm.cmp(out, Opnd::Imm(helpers::JIT_ERR as i64));
         self.asm.jcc(Cond::Eq, err2);
+        let result = match inst {
+            Some(obj) => {
+                // __init__ must return None.
+                let ok = self.asm.new_label();
+                self.asm.cmp(out, Opnd::Imm(Value::NONE.0 as i64));
+                self.asm.jcc(Cond::Eq, basil_asm::Target::Label(ok));
+                self.asm.ccall_void(helpers::bad_init_result as *const () as u64, vec![VM, out]);
+                let err3 = self.raise_exit();
+                self.asm.jmp(err3);
+                self.asm.bind(ok);
+                obj
+            }
+            None => out,
+        };
         self.drop_temps(n + extra);
-        self.push(out, Type::Unknown);
+        self.push(result, if class.is_some() { Type::Object } else { Type::Unknown });
         Ok(Some(Flow::Next))
     }
 
