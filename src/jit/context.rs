@@ -1,7 +1,7 @@
 //! Type contexts: what the JIT knows about the types of a frame's values at
 //! a block's entry. A `Context` packs a 4-bit `Type` for each of the first
 //! `MAX_LOCALS` locals and the first `MAX_TEMPS` temps (counted from the
-//! bottom of the temp stack) into one `u64`; anything beyond is Unknown.
+//! bottom of the temp stack) into two `u64`s; anything beyond is Unknown.
 //! Block versions are keyed by context, so it must be small, `Copy`, hashable
 //! and comparable (model: YJIT `core.rs` `Context`/`Type::diff`).
 
@@ -9,9 +9,10 @@ use crate::runtime::object::Kind;
 use crate::runtime::value::Value;
 
 /// Locals whose types are tracked.
-pub const MAX_LOCALS: usize = 8;
+pub const MAX_LOCALS: usize = 20;
 /// Temps whose types are tracked.
-pub const MAX_TEMPS: usize = 8;
+pub const MAX_TEMPS: usize = 12;
+const SLOTS: usize = MAX_LOCALS + MAX_TEMPS;
 
 /// What is known of one value's type. At most 4 bits.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
@@ -126,28 +127,33 @@ pub const MAX_CHAIN: u8 = 2;
 /// chain depth of the version's first instruction.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Context {
-    bits: u64,
+    bits: [u64; 2],
     chain: u8,
 }
 
 impl Context {
     /// The generic context: everything Unknown.
-    pub const GENERIC: Context = Context { bits: 0, chain: 0 };
+    pub const GENERIC: Context = Context {
+        bits: [0, 0],
+        chain: 0,
+    };
 
     /// The context of the version that serves a block at its version cap:
     /// everything Unknown and no guard chain left, so its code peeks at
     /// nothing and serves every caller.
     pub const FALLBACK: Context = Context {
-        bits: 0,
+        bits: [0, 0],
         chain: MAX_CHAIN,
     };
 
     fn get(&self, idx: usize) -> Type {
-        Type::from_bits((self.bits >> (idx * 4)) & 0xf)
+        let (w, s) = (idx / 16, (idx % 16) * 4);
+        Type::from_bits((self.bits[w] >> s) & 0xf)
     }
 
     fn set(&mut self, idx: usize, t: Type) {
-        self.bits = (self.bits & !(0xf << (idx * 4))) | ((t as u64) << (idx * 4));
+        let (w, s) = (idx / 16, (idx % 16) * 4);
+        self.bits[w] = (self.bits[w] & !(0xf << s)) | ((t as u64) << s);
     }
 
     /// The known type of local `slot`.
@@ -227,7 +233,7 @@ impl Context {
             return None;
         }
         let mut total = 0;
-        for i in 0..MAX_LOCALS + MAX_TEMPS {
+        for i in 0..SLOTS {
             total += self.get(i).diff(other.get(i))?;
         }
         Some(total)
@@ -235,19 +241,20 @@ impl Context {
 
     /// True if every tracked type is Unknown (and no guard chain is open).
     pub fn is_generic(&self) -> bool {
-        self.bits == 0 && self.chain == 0
+        *self == Context::GENERIC
     }
 
     /// The packed encoding (for reports and hashing).
-    pub fn bits(&self) -> u64 {
+    pub fn bits(&self) -> [u64; 2] {
         self.bits
     }
 
     /// Rebuilds a context from its packed encoding.
-    pub fn from_bits(bits: u64) -> Context {
+    pub fn from_bits(bits: [u64; 2]) -> Context {
         let mut c = Context::GENERIC;
-        for i in 0..MAX_LOCALS + MAX_TEMPS {
-            c.set(i, Type::from_bits((bits >> (i * 4)) & 0xf));
+        for i in 0..SLOTS {
+            let (w, s) = (i / 16, (i % 16) * 4);
+            c.set(i, Type::from_bits((bits[w] >> s) & 0xf));
         }
         debug_assert_eq!(c.bits, bits, "context encoding round trip");
         c
@@ -278,7 +285,8 @@ mod tests {
 
     #[test]
     fn context_is_small() {
-        assert!(std::mem::size_of::<Context>() <= 16);
+        // 32 four-bit types and the chain depth: 24 bytes.
+        assert!(std::mem::size_of::<Context>() <= 24);
         assert_eq!(std::mem::size_of::<Type>(), 1);
         assert!(Type::ALL.iter().all(|&t| (t as u8) < 16));
     }
@@ -287,20 +295,22 @@ mod tests {
     fn set_and_get_round_trip() {
         let mut c = Context::GENERIC;
         c.set_local(0, Type::Int);
-        c.set_local(7, Type::Float);
-        c.set_local(8, Type::Str); // untracked: ignored
+        c.set_local(15, Type::Float);
+        c.set_local(19, Type::Bool);
+        c.set_local(MAX_LOCALS, Type::Str); // untracked: ignored
         c.set_temp(0, Type::List);
-        c.set_temp(7, Type::Dict);
+        c.set_temp(MAX_TEMPS - 1, Type::Dict);
         assert_eq!(c.local(0), Type::Int);
-        assert_eq!(c.local(7), Type::Float);
-        assert_eq!(c.local(8), Type::Unknown);
+        assert_eq!(c.local(15), Type::Float);
+        assert_eq!(c.local(19), Type::Bool);
+        assert_eq!(c.local(MAX_LOCALS), Type::Unknown);
         assert_eq!(c.temp(0), Type::List);
-        assert_eq!(c.temp(7), Type::Dict);
+        assert_eq!(c.temp(MAX_TEMPS - 1), Type::Dict);
         assert_eq!(Context::from_bits(c.bits()), c);
         c.clear_temps_from(1);
-        assert_eq!(c.temp(7), Type::Unknown);
+        assert_eq!(c.temp(MAX_TEMPS - 1), Type::Unknown);
         assert_eq!(c.temp(0), Type::List);
-        assert_eq!(c.describe(), "[l0:int, l7:float | t0:list]");
+        assert_eq!(c.describe(), "[l0:int, l15:float, l19:bool | t0:list]");
     }
 
     #[test]

@@ -61,9 +61,10 @@ pub struct Core {
     pub full: bool,
     /// Entry addresses from the interpreter, by code and pc (0: none yet).
     pub entry_cache: Vec<Vec<u64>>,
-    /// Per code object, the address direct calls jump to: the entry stub,
-    /// then the generic entry version (boxed: generated code reads it).
-    pub entry_slots: Vec<Option<Box<u64>>>,
+    /// Per function entry and argument types, the address direct calls
+    /// jump to: first a stub, then the entry version compiled for those
+    /// argument types (entry-point versioning; boxed: code reads it).
+    pub entry_slots: FxMap<(u32, Context), Box<u64>>,
 }
 
 impl Jit {
@@ -116,28 +117,39 @@ impl Jit {
     }
 
     /// An existing version that serves `ctx`, or the context a new version
-    /// must be compiled for (generalised to the generic one at the cap).
+    /// must be compiled for. An exact match is used when there is one; below
+    /// the version cap a caller that knows more than every existing version
+    /// gets a version of its own (that is what removes type tests); at the
+    /// cap the best compatible version, else the fallback version, serves.
     fn lookup(&mut self, code: u32, pc: u32, ctx: Context) -> Result<usize, Context> {
-        if let Some(v) = self.find_version(code, pc, &ctx) {
+        let best = self.best_version(code, pc, &ctx);
+        if let Some((0, v)) = best {
             return Ok(v);
         }
         let count = self.core.versions.get(&(code, pc)).map_or(0, |v| v.len());
-        if count + 1 >= self.opts.max_versions {
-            self.core.capped.insert((code, pc));
-            return match self.find_version(code, pc, &Context::FALLBACK) {
-                Some(v) => Ok(v),
-                None => Err(Context::FALLBACK),
-            };
+        if count + 1 < self.opts.max_versions {
+            return Err(ctx);
         }
-        Err(ctx)
+        self.core.capped.insert((code, pc));
+        if let Some((_, v)) = best {
+            return Ok(v);
+        }
+        match self.find_version(code, pc, &Context::FALLBACK) {
+            Some(v) => Ok(v),
+            None => Err(Context::FALLBACK),
+        }
     }
 
     fn find_version(&self, code: u32, pc: u32, ctx: &Context) -> Option<usize> {
+        self.best_version(code, pc, ctx).map(|(_, v)| v)
+    }
+
+    /// The compatible version closest to `ctx`, with its distance.
+    fn best_version(&self, code: u32, pc: u32, ctx: &Context) -> Option<(u32, usize)> {
         let list = self.core.versions.get(&(code, pc))?;
         list.iter()
             .filter_map(|&v| self.core.blocks[v].ctx.diff(ctx).map(|d| (d, v)))
             .min()
-            .map(|(_, v)| v)
     }
 
     /// Compiles one version at the current code position.
@@ -193,7 +205,13 @@ impl Jit {
         ctx: Context,
     ) -> Result<(usize, u64), basil_asm::AsmError> {
         let id = self.core.targets.len();
-        let existing = self.find_version(code, pc, &ctx);
+        // Link directly only to an exact match: a caller that knows more
+        // than the existing versions may deserve one of its own (decided
+        // when the stub is first hit).
+        let existing = self
+            .best_version(code, pc, &ctx)
+            .filter(|&(d, _)| d == 0)
+            .map(|(_, v)| v);
         let stub = self.gen_stub(id)?;
         self.core.targets.push(BranchTarget {
             code,
@@ -209,20 +227,18 @@ impl Jit {
     }
 
     /// The address of the slot holding the entry of function code `code`
-    /// for direct calls (first a stub that compiles the entry version).
-    pub(super) fn entry_slot(&mut self, code: u32) -> Result<u64, basil_asm::AsmError> {
-        let i = code as usize;
-        if self.core.entry_slots.len() <= i {
-            self.core.entry_slots.resize_with(i + 1, || None);
+    /// for direct calls whose arguments have the types in `ctx` (first a
+    /// stub that compiles the entry version for them).
+    pub(super) fn entry_slot(&mut self, code: u32, ctx: Context) -> Result<u64, basil_asm::AsmError> {
+        if let Some(b) = self.core.entry_slots.get(&(code, ctx)) {
+            return Ok(&**b as *const u64 as u64);
         }
-        if self.core.entry_slots[i].is_none() {
-            let (tid, initial) = self.new_target(code, 0, Context::GENERIC)?;
-            let mut b = Box::new(initial);
-            self.core.targets[tid].slot = Some(&mut *b as *mut u64);
-            self.core.entry_slots[i] = Some(b);
-        }
-        let b = self.core.entry_slots[i].as_deref().expect("slot");
-        Ok(b as *const u64 as u64)
+        let (tid, initial) = self.new_target(code, 0, ctx)?;
+        let mut b = Box::new(initial);
+        let addr = &mut *b as *mut u64;
+        self.core.targets[tid].slot = Some(addr);
+        self.core.entry_slots.insert((code, ctx), b);
+        Ok(addr as u64)
     }
 
     /// A stub: calls `stub_hit(vm, fp, id)` and jumps where it says.

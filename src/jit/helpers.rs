@@ -322,3 +322,98 @@ pub extern "C" fn bad_init_result(vm: *mut Vm, r: u64) {
     let t = vm.type_name(Value(r));
     vm.type_error(&format!("__init__() should return None, not '{t}'"));
 }
+
+/// `ListAppend(n)`: `[list, .., v] -> [list, ..]`.
+pub extern "C" fn list_append(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let v = vm.stack.get(top - 1);
+    let list = vm.stack.get(top - 1 - n as usize);
+    match list.as_list() {
+        Some(l) => {
+            l.items.push(v);
+            0
+        }
+        None => JIT_ERR,
+    }
+}
+
+/// `MapAdd(n)`: `[dict, .., k, v] -> [dict, ..]`.
+pub extern "C" fn map_add(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let (k, v) = (vm.stack.get(top - 2), vm.stack.get(top - 1));
+    let d = vm.stack.get(top - 2 - n as usize);
+    status(vm.dict_set(d, k, v))
+}
+
+/// `UnpackSequence(n)`: `[seq] -> [vn .. v1]`, written in place.
+pub extern "C" fn unpack(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let seq = vm.stack.get(top - 1);
+    match vm.unpack(seq, n as usize) {
+        Ok(items) => {
+            for (i, &x) in items.iter().rev().enumerate() {
+                vm.stack.set(top - 1 + i, x);
+            }
+            0
+        }
+        Err(_) => JIT_ERR,
+    }
+}
+
+/// `BuildMap(n)`: `[k1, v1 .. kn, vn] -> dict`.
+pub extern "C" fn build_map(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let n = n as usize;
+    let items = vm.stack.slice(top - 2 * n, top).to_vec();
+    let d = vm.new_dict(crate::runtime::dict::Dict::new());
+    vm.roots.push(d);
+    let mut r = Ok(());
+    for kv in items.chunks(2) {
+        r = vm.dict_set(d, kv[0], kv[1]);
+        if r.is_err() {
+            break;
+        }
+    }
+    vm.roots.pop();
+    word(r.map(|_| d))
+}
+
+/// `BuildSlice(n)`: `[start, stop(, step)] -> slice`.
+pub extern "C" fn build_slice(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let n = n as usize;
+    let start = vm.stack.get(top - n);
+    let stop = vm.stack.get(top - n + 1);
+    let step = if n == 3 { vm.stack.get(top - 1) } else { Value::NONE };
+    vm.new_slice(start, stop, step).0
+}
+
+/// `BuildString(n)`: concatenates n strs.
+pub extern "C" fn build_string(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let n = n as usize;
+    let mut s = String::new();
+    for v in vm.stack.slice(top - n, top) {
+        s.push_str(v.as_str().unwrap_or(""));
+    }
+    vm.new_str_owned(s).0
+}
+
+/// `FormatValue`: `arg` is `conv | has_spec << 8`.
+pub extern "C" fn format_value(vm: *mut Vm, sp: *mut Value, arg: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let has_spec = arg & 0x100 != 0;
+    let (v, spec) = if has_spec {
+        (vm.stack.get(top - 2), vm.stack.get(top - 1))
+    } else {
+        (vm.stack.get(top - 1), Value::NULL)
+    };
+    word(vm.format_value(v, (arg & 0xff) as u8, spec))
+}

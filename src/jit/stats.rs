@@ -94,6 +94,8 @@ pub struct Stats {
     pub fallthroughs: u64,
     pub type_tests_emitted: u64,
     pub type_tests_removed: u64,
+    /// Guards on a value's identity (the callee of a direct call).
+    pub identity_guards: u64,
     pub code_inline_bytes: u64,
     pub code_outlined_bytes: u64,
 }
@@ -111,6 +113,7 @@ impl Stats {
             fallthroughs: 0,
             type_tests_emitted: 0,
             type_tests_removed: 0,
+            identity_guards: 0,
             code_inline_bytes: 0,
             code_outlined_bytes: 0,
         }

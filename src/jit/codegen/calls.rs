@@ -113,7 +113,7 @@ impl Gen<'_> {
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
         let m = self.temp_mem(fidx);
         let f = self.asm.load(m, Width::W64);
-        self.jit.stats.type_tests_emitted += 1;
+        self.jit.stats.identity_guards += 1;
         self.asm.cmp(f, Opnd::Imm(fv.0 as i64));
         self.asm.jcc(Cond::Ne, fail);
         if bound {
@@ -152,7 +152,18 @@ impl Gen<'_> {
         let err = self.raise_exit();
         self.asm.cmp(pushed, Opnd::Imm(helpers::JIT_ERR as i64));
         self.asm.jcc(Cond::Eq, err);
-        let slot = self.jit.entry_slot(callee)?;
+        // Entry-point versioning: the callee's entry is specialised for the
+        // argument types this call site knows.
+        let mut callee_ctx = crate::jit::context::Context::GENERIC;
+        for i in 0..argc {
+            let t = if i == 0 && class.is_some() {
+                Type::Object
+            } else {
+                self.ctx.temp((first + i) as usize)
+            };
+            callee_ctx.set_local(i as usize, t);
+        }
+        let slot = self.jit.entry_slot(callee, callee_ctx)?;
         let sa = self.asm.mov_new(Opnd::Imm(slot as i64));
         let target = self.asm.load(basil_asm::Mem::new(sa, 0), Width::W64);
         let status = self.asm.ccall(self.jit.tramp.addr, vec![new_fp, VM, Opnd::Imm(0), target]);
@@ -206,6 +217,56 @@ impl Gen<'_> {
         self.drop_temps(n);
         self.push(r, if list { Type::List } else { Type::Tuple });
         Ok(Flow::Next)
+    }
+
+    /// An op done by a helper that reads `pops` temps (in place) and
+    /// returns a value or `JIT_ERR`; the result replaces them.
+    fn helper_op(&mut self, fun: u64, arg: i64, pops: u32, result: Type) -> Result<Flow, AsmError> {
+        let sp = self.sp_opnd();
+        let r = self.call_checked(fun, vec![VM, sp, Opnd::Imm(arg)]);
+        self.drop_temps(pops);
+        self.push(r, result);
+        Ok(Flow::Next)
+    }
+
+    /// Ops with no fast path, through helpers: container building,
+    /// unpacking, comprehension appends, f-strings, slices.
+    pub(super) fn gen_helper_op(&mut self, ins: crate::bytecode::Instr) -> Result<Flow, AsmError> {
+        use crate::bytecode::Instr::*;
+        match ins {
+            ListAppend(n) | MapAdd(n) => {
+                let (fun, pops) = match ins {
+                    ListAppend(_) => (helpers::list_append as *const () as u64, 1),
+                    _ => (helpers::map_add as *const () as u64, 2),
+                };
+                let sp = self.sp_opnd();
+                self.call_checked(fun, vec![VM, sp, Opnd::Imm(n as i64)]);
+                self.drop_temps(pops);
+                Ok(Flow::Next)
+            }
+            UnpackSequence(n) => {
+                let sp = self.sp_opnd();
+                self.call_checked(helpers::unpack as *const () as u64, vec![VM, sp, Opnd::Imm(n as i64)]);
+                self.drop_temps(1);
+                for _ in 0..n {
+                    self.ctx.set_temp(self.depth as usize, Type::Unknown);
+                    if let Some(s) = self.temp_src.get_mut(self.depth as usize) {
+                        *s = None;
+                    }
+                    self.depth += 1;
+                }
+                Ok(Flow::Next)
+            }
+            BuildMap(n) => self.helper_op(helpers::build_map as *const () as u64, n as i64, 2 * n, Type::Dict),
+            BuildSlice(n) => self.helper_op(helpers::build_slice as *const () as u64, n as i64, n, Type::Heap),
+            BuildString(n) => self.helper_op(helpers::build_string as *const () as u64, n as i64, n, Type::Str),
+            FormatValue { conv, has_spec } => {
+                let arg = conv as i64 | if has_spec { 0x100 } else { 0 };
+                let pops = 1 + has_spec as u32;
+                self.helper_op(helpers::format_value as *const () as u64, arg, pops, Type::Str)
+            }
+            _ => unreachable!("not a helper op"),
+        }
     }
 
     /// `a in b` / `a not in b`.

@@ -82,6 +82,46 @@ impl Gen<'_> {
         Ok(Flow::End)
     }
 
+    /// `JumpIfFalseOrPop`/`JumpIfTrueOrPop` (`and`/`or`): the operand stays
+    /// on the stack when jumping, and is popped when falling through.
+    pub(super) fn gen_jump_or_pop(&mut self, target: u32, jump_if: bool) -> Result<Flow, AsmError> {
+        let i = self.depth - 1;
+        let Some(ts) = self.specialise(&[i])? else {
+            return self.defer();
+        };
+        let (v, t) = self.peek(1);
+        let cond = match t {
+            Type::Bool => {
+                self.asm.cmp(v, Opnd::Imm(Value::TRUE.0 as i64));
+                Cond::Eq
+            }
+            Type::Int => {
+                self.asm.cmp(v, Opnd::Imm((TAG_INT << TAG_SHIFT) as i64));
+                Cond::Ne
+            }
+            _ => {
+                let sp = self.sp_opnd();
+                let r = self.call_checked(helpers::truthy as *const () as u64, vec![VM, sp]);
+                self.asm.cmp(r, Opnd::Imm(1));
+                Cond::Eq
+            }
+        };
+        let _ = ts;
+        let keep_ctx = self.ctx.unchained();
+        let mut pop_ctx = keep_ctx;
+        pop_ctx.set_temp(i as usize, Type::Unknown);
+        let next = self.pc + 1;
+        // Truthy: jump (keeping the value) for `or`, fall through for `and`.
+        let (t_true, t_false) = if jump_if {
+            (self.branch_to(target, keep_ctx)?, self.branch_to(next, pop_ctx)?)
+        } else {
+            (self.branch_to(next, pop_ctx)?, self.branch_to(target, keep_ctx)?)
+        };
+        self.asm.jcc(cond, t_true);
+        self.asm.jmp(t_false);
+        Ok(Flow::End)
+    }
+
     pub(super) fn gen_get_iter(&mut self) -> Result<Flow, AsmError> {
         let sp = self.sp_opnd();
         let r = self.call_checked(helpers::get_iter as *const () as u64, vec![VM, sp]);

@@ -226,6 +226,10 @@ impl Gen<'_> {
             BuildTuple(n) => self.gen_build(n, false),
             BuildList(n) => self.gen_build(n, true),
             Contains(neg) => self.gen_contains(neg),
+            ListAppend(_) | MapAdd(_) | UnpackSequence(_) | BuildMap(_) | BuildSlice(_)
+            | BuildString(_) | FormatValue { .. } => self.gen_helper_op(ins),
+            JumpIfFalseOrPop(t) => self.gen_jump_or_pop(t, false),
+            JumpIfTrueOrPop(t) => self.gen_jump_or_pop(t, true),
             _ => self.gen_unsupported(),
         }
     }
