@@ -61,10 +61,33 @@ pub struct Core {
     pub full: bool,
     /// Entry addresses from the interpreter, by code and pc (0: none yet).
     pub entry_cache: Vec<Vec<u64>>,
+    /// Inline-cache cells of attribute sites (`[shape + 1, slot]`, boxed:
+    /// generated code reads and the helpers write them).
+    pub ic_cells: Vec<Box<[u64; 2]>>,
     /// Per function entry and argument types, the address direct calls
     /// jump to: first a stub, then the entry version compiled for those
     /// argument types (entry-point versioning; boxed: code reads it).
     pub entry_slots: FxMap<(u32, Context), Box<u64>>,
+}
+
+/// The types the frame at `fp`, stopped at `pc`, holds right now.
+fn frame_context(vm: &Vm, code: u32, pc: u32, fp: *mut Value) -> Context {
+    use super::context::{Type, MAX_LOCALS, MAX_TEMPS};
+    let entry = &vm.codes[code as usize];
+    let nlocals = entry.code.nlocals() as usize;
+    let depth = entry.depths.get(pc as usize).copied().unwrap_or(0) as usize;
+    let mut ctx = Context::GENERIC;
+    for i in 0..nlocals.min(MAX_LOCALS) {
+        // SAFETY: the frame's locals are initialised values in the VM stack.
+        let v = unsafe { *fp.add(i) };
+        ctx.set_local(i, Type::of(v));
+    }
+    for i in 0..depth.min(MAX_TEMPS) {
+        // SAFETY: the temps below the static depth at `pc` are live values.
+        let v = unsafe { *fp.add(nlocals + i) };
+        ctx.set_temp(i, Type::of(v));
+    }
+    ctx
 }
 
 impl Jit {
@@ -81,8 +104,30 @@ impl Jit {
                 return Some(a);
             }
         }
-        let v = self.version_for(vm, code, pc, Context::GENERIC, Some(fp))?;
-        let addr = self.core.blocks[v].start;
+        let ctx = if self.opts.max_versions > 1 {
+            frame_context(vm, code, pc, fp)
+        } else {
+            Context::GENERIC
+        };
+        let addr = if ctx.is_generic() {
+            let v = self.version_for(vm, code, pc, Context::GENERIC, Some(fp))?;
+            self.core.blocks[v].start
+        } else {
+            // Enter a version for the types the frame holds now, behind
+            // guards that send other frames to the generic version.
+            let v = self.version_for(vm, code, pc, ctx, Some(fp))?;
+            let start = self.core.blocks[v].start;
+            let (_, fallback) = self.new_target(code, pc, Context::GENERIC).ok()?;
+            let nlocals = vm.codes[code as usize].code.nlocals();
+            match codegen::entry_guards(self, nlocals, &ctx, start, basil_asm::Target::Addr(fallback)) {
+                Ok(a) => a,
+                Err(basil_asm::AsmError::OutOfMemory) => {
+                    self.core.full = true;
+                    return None;
+                }
+                Err(_) => return None,
+            }
+        };
         let cache = &mut self.core.entry_cache;
         if cache.len() <= code as usize {
             cache.resize(code as usize + 1, Vec::new());
@@ -224,6 +269,14 @@ impl Jit {
         });
         let initial = existing.map_or(stub, |v| self.core.blocks[v].start);
         Ok((id, initial))
+    }
+
+    /// A new, empty inline-cache cell; returns its address.
+    pub(super) fn new_ic_cell(&mut self) -> u64 {
+        let mut b = Box::new([0u64; 2]);
+        let a = b.as_mut_ptr() as u64;
+        self.core.ic_cells.push(b);
+        a
     }
 
     /// The address of the slot holding the entry of function code `code`

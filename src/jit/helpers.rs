@@ -143,22 +143,6 @@ pub extern "C" fn for_iter(vm: *mut Vm, sp: *mut Value) -> u64 {
     }
 }
 
-/// `[obj] -> obj.name`.
-pub extern "C" fn getattr(vm: *mut Vm, sp: *mut Value, name: u64) -> u64 {
-    // SAFETY: see `enter`.
-    let (vm, top) = unsafe { enter(vm, sp) };
-    let obj = vm.stack.get(top - 1);
-    word(vm.getattr(obj, Sym(name as u32)))
-}
-
-/// `[v, obj]`: `obj.name = v`.
-pub extern "C" fn setattr(vm: *mut Vm, sp: *mut Value, name: u64) -> u64 {
-    // SAFETY: see `enter`.
-    let (vm, top) = unsafe { enter(vm, sp) };
-    let (v, obj) = (vm.stack.get(top - 2), vm.stack.get(top - 1));
-    status(vm.setattr(obj, Sym(name as u32), v))
-}
-
 /// `[c, k] -> c[k]`.
 pub extern "C" fn subscr(vm: *mut Vm, sp: *mut Value) -> u64 {
     // SAFETY: see `enter`.
@@ -416,4 +400,45 @@ pub extern "C" fn format_value(vm: *mut Vm, sp: *mut Value, arg: u64) -> u64 {
         (vm.stack.get(top - 1), Value::NULL)
     };
     word(vm.format_value(v, (arg & 0xff) as u8, spec))
+}
+
+/// Fills an attribute inline cache cell (`[shape + 1, slot]`) when `obj`
+/// is an instance that has `name` in a slot.
+fn fill_ic(vm: &Vm, obj: Value, name: Sym, cell: *mut u64) {
+    if let Some(inst) = obj.as_instance() {
+        let shape = inst.shape.get();
+        if let Some(slot) = vm.shapes.lookup(shape, name) {
+            // SAFETY: `cell` is a live two-word cache cell owned by the JIT.
+            unsafe {
+                *cell = shape as u64 + 1;
+                *cell.add(1) = slot as u64;
+            }
+        }
+    }
+}
+
+/// `[obj] -> obj.name`, refilling the site's inline cache.
+pub extern "C" fn getattr_ic(vm: *mut Vm, sp: *mut Value, name: u64, cell: *mut u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let obj = vm.stack.get(top - 1);
+    let name = Sym(name as u32);
+    let r = vm.getattr(obj, name);
+    if r.is_ok() {
+        fill_ic(vm, obj, name, cell);
+    }
+    word(r)
+}
+
+/// `[v, obj]`: `obj.name = v`, refilling the site's inline cache.
+pub extern "C" fn setattr_ic(vm: *mut Vm, sp: *mut Value, name: u64, cell: *mut u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let (v, obj) = (vm.stack.get(top - 2), vm.stack.get(top - 1));
+    let name = Sym(name as u32);
+    let r = vm.setattr(obj, name, v);
+    if r.is_ok() {
+        fill_ic(vm, obj, name, cell);
+    }
+    status(r)
 }

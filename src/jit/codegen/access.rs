@@ -293,13 +293,59 @@ impl Gen<'_> {
                 None => {}
             }
         }
+        self.attr_inline_cache(name, ts[0], None)
+    }
+
+    /// Attribute access through a monomorphic inline cache (the unversioned
+    /// path, and the megamorphic fallback): test that the object is an
+    /// instance whose shape is the one the cache remembers, then use the
+    /// remembered slot; otherwise a helper does the access and refills the
+    /// cache. `store` is the value to store (`StoreAttr`), or None to load.
+    fn attr_inline_cache(&mut self, name: Sym, t: Type, store: Option<()>) -> Result<Flow, AsmError> {
+        let cell = self.jit.new_ic_cell();
+        let slow = self.asm.new_label();
+        let done = self.asm.new_label();
+        let out = self.asm.new_vreg();
+        let (obj, _) = self.peek(1);
+        if t != Type::Object {
+            self.guard(obj, Type::Object, Target::Label(slow));
+        }
+        let p = self.untag(obj);
+        let shape = self.asm.load(Mem::new(p, offset_of!(InstanceObj, shape) as i32), Width::W32);
+        let key = self.asm.add(shape, Opnd::Imm(1));
+        let ca = self.asm.mov_new(Opnd::Imm(cell as i64));
+        let cached = self.asm.load(Mem::new(ca, 0), Width::W64);
+        self.jit.stats.type_tests_emitted += 1;
+        if let Some(c) = self.jit.stats.counter_addr(crate::jit::stats::Counter::type_tests_executed) {
+            super::emit_count(&mut self.asm, c);
+        }
+        self.asm.cmp(key, cached);
+        self.asm.jcc(Cond::Ne, Target::Label(slow));
+        let off = offset_of!(InstanceObj, slots) + self.jit.layout.vec_ptr;
+        let slots = self.asm.load(Mem::new(p, off as i32), Width::W64);
+        let idx = self.asm.load(Mem::new(ca, 8), Width::W64);
+        let byte = self.asm.shl(idx, Opnd::Imm(3));
+        let addr = self.asm.add(slots, byte);
+        if store.is_some() {
+            let (v, _) = self.peek(2);
+            self.asm.store(Mem::new(addr, 0), v, Width::W64);
+        } else {
+            let v = self.asm.load(Mem::new(addr, 0), Width::W64);
+            self.asm.mov(out, v);
+        }
+        self.asm.jmp(Target::Label(done));
+        self.asm.bind(slow);
         let sp = self.sp_opnd();
-        let r = self.call_checked(
-            helpers::getattr as *const () as u64,
-            vec![VM, sp, Opnd::Imm(name.0 as i64)],
-        );
-        self.drop_temps(1);
-        self.push(r, Type::Unknown);
+        let fun = if store.is_some() { helpers::setattr_ic as *const () as u64 } else { helpers::getattr_ic as *const () as u64 };
+        let r = self.call_checked(fun, vec![VM, sp, Opnd::Imm(name.0 as i64), Opnd::Imm(cell as i64)]);
+        self.asm.mov(out, r);
+        self.asm.bind(done);
+        if store.is_some() {
+            self.drop_temps(2);
+        } else {
+            self.drop_temps(1);
+            self.push(out, Type::Unknown);
+        }
         Ok(Flow::Next)
     }
 
@@ -322,12 +368,6 @@ impl Gen<'_> {
                 return Ok(Flow::Next);
             }
         }
-        let sp = self.sp_opnd();
-        self.call_checked(
-            helpers::setattr as *const () as u64,
-            vec![VM, sp, Opnd::Imm(name.0 as i64)],
-        );
-        self.drop_temps(2);
-        Ok(Flow::Next)
+        self.attr_inline_cache(name, ts[0], Some(()))
     }
 }

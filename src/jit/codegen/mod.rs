@@ -388,36 +388,7 @@ impl Gen<'_> {
 
     /// The raw type test (no statistics): jumps to `fail` unless `v: t`.
     pub(super) fn emit_type_test(&mut self, v: Opnd, t: Type, fail: Target) {
-        use crate::runtime::value::*;
-        match t {
-            Type::Int | Type::Bool => {
-                let tag = self.asm.shr(v, Opnd::Imm(TAG_SHIFT as i64));
-                let want = if t == Type::Int { TAG_INT } else { TAG_BOOL };
-                self.asm.cmp(tag, Opnd::Imm(want as i64));
-                self.asm.jcc(Cond::Ne, fail);
-            }
-            Type::Float => {
-                self.asm.cmp(v, Opnd::Imm(FLOAT_LIMIT as i64));
-                self.asm.jcc(Cond::AboveEq, fail);
-            }
-            Type::None => {
-                self.asm.cmp(v, Opnd::Imm(Value::NONE.0 as i64));
-                self.asm.jcc(Cond::Ne, fail);
-            }
-            Type::Unknown => {}
-            _ => {
-                let tag = self.asm.shr(v, Opnd::Imm(TAG_SHIFT as i64));
-                self.asm
-                    .cmp(tag, Opnd::Imm(crate::runtime::value::TAG_PTR as i64));
-                self.asm.jcc(Cond::Ne, fail);
-                if let Some(kind) = kind_of(t) {
-                    let p = self.untag(v);
-                    let k = self.asm.load(Mem::new(p, 0), Width::W8);
-                    self.asm.cmp(k, Opnd::Imm(kind as i64));
-                    self.asm.jcc(Cond::Ne, fail);
-                }
-            }
-        }
+        type_test(&mut self.asm, v, t, fail);
     }
 
     /// The object pointer of a heap value.
@@ -465,6 +436,80 @@ impl Gen<'_> {
         self.asm.jcc(Cond::Eq, err);
         r
     }
+}
+
+/// Emits a test that jumps to `fail` unless value `v` has type `t`.
+pub(super) fn type_test(asm: &mut Assembler, v: Opnd, t: Type, fail: Target) {
+    use crate::runtime::value::*;
+    match t {
+        Type::Int | Type::Bool => {
+            let tag = asm.shr(v, Opnd::Imm(TAG_SHIFT as i64));
+            let want = if t == Type::Int { TAG_INT } else { TAG_BOOL };
+            asm.cmp(tag, Opnd::Imm(want as i64));
+            asm.jcc(Cond::Ne, fail);
+        }
+        Type::Float => {
+            asm.cmp(v, Opnd::Imm(FLOAT_LIMIT as i64));
+            asm.jcc(Cond::AboveEq, fail);
+        }
+        Type::None => {
+            asm.cmp(v, Opnd::Imm(Value::NONE.0 as i64));
+            asm.jcc(Cond::Ne, fail);
+        }
+        Type::Unknown => {}
+        _ => {
+            let tag = asm.shr(v, Opnd::Imm(TAG_SHIFT as i64));
+            asm.cmp(tag, Opnd::Imm(crate::runtime::value::TAG_PTR as i64));
+            asm.jcc(Cond::Ne, fail);
+            if let Some(kind) = kind_of(t) {
+                let p = asm.and(v, Opnd::Imm(((1u64 << TAG_SHIFT) - 1) as i64));
+                let k = asm.load(Mem::new(p, 0), Width::W8);
+                asm.cmp(k, Opnd::Imm(kind as i64));
+                asm.jcc(Cond::Ne, fail);
+            }
+        }
+    }
+}
+
+/// Emits the entry guards for a version entered from the interpreter with
+/// context `ctx` (the types the frame holds right now): each typed local or
+/// temp is tested, any failure going to `fallback`, then jumps to `target`.
+pub(super) fn entry_guards(
+    jit: &mut Jit,
+    nlocals: u32,
+    ctx: &Context,
+    target: u64,
+    fallback: Target,
+) -> Result<u64, AsmError> {
+    use super::context::{MAX_LOCALS, MAX_TEMPS};
+    let counter = jit.stats.counter_addr(Counter::type_tests_executed);
+    let mut n_tests = 0;
+    let mut asm = Assembler::new();
+    let mut tests = Vec::new();
+    for i in 0..MAX_LOCALS.min(nlocals as usize) {
+        if ctx.local(i) != Type::Unknown {
+            tests.push((Mem::new(FP, (i * 8) as i32), ctx.local(i)));
+        }
+    }
+    for i in 0..MAX_TEMPS {
+        if ctx.temp(i) != Type::Unknown {
+            tests.push((Mem::new(FP, ((nlocals as usize + i) * 8) as i32), ctx.temp(i)));
+        }
+    }
+    for (m, t) in tests {
+        if let Some(c) = counter {
+            emit_count(&mut asm, c);
+        }
+        let v = asm.load(m, Width::W64);
+        type_test(&mut asm, v, t, fallback);
+        n_tests += 1;
+    }
+    jit.stats.type_tests_emitted += n_tests;
+    asm.jmp(Target::Addr(target));
+    let start = jit.cm.pos(basil_asm::Zone::Inline);
+    let c = basil_asm::compile(&asm, &mut jit.cm, jit.arch)?;
+    debug_assert_eq!(c.start, start);
+    Ok(c.start)
 }
 
 /// What codegen knows about an operand's type.
