@@ -129,6 +129,9 @@ pub const MAX_CHAIN: u8 = 2;
 pub struct Context {
     bits: [u64; 2],
     chain: u8,
+    /// The shape of the instance in local 0 (`self`) plus one, or 0 when
+    /// not known: one shape guard then serves every `self.attr` after it.
+    self_shape: u32,
 }
 
 impl Context {
@@ -136,6 +139,7 @@ impl Context {
     pub const GENERIC: Context = Context {
         bits: [0, 0],
         chain: 0,
+        self_shape: 0,
     };
 
     /// The context of the version that serves a block at its version cap:
@@ -144,6 +148,7 @@ impl Context {
     pub const FALLBACK: Context = Context {
         bits: [0, 0],
         chain: MAX_CHAIN,
+        self_shape: 0,
     };
 
     fn get(&self, idx: usize) -> Type {
@@ -201,6 +206,7 @@ impl Context {
         for i in 0..MAX_LOCALS {
             self.set_local(i, Type::Unknown);
         }
+        self.self_shape = 0;
     }
 
     /// The guard chain depth.
@@ -211,17 +217,24 @@ impl Context {
     /// The same context one guard failure further down the chain.
     pub fn chained(&self) -> Context {
         Context {
-            bits: self.bits,
             chain: self.chain.saturating_add(1),
+            ..*self
         }
     }
 
     /// The same context with the chain depth reset (after the first op).
     pub fn unchained(&self) -> Context {
-        Context {
-            bits: self.bits,
-            chain: 0,
-        }
+        Context { chain: 0, ..*self }
+    }
+
+    /// The known shape of the instance in local 0.
+    pub fn self_shape(&self) -> Option<u32> {
+        self.self_shape.checked_sub(1)
+    }
+
+    /// Records (or forgets, with None) the shape of the instance in local 0.
+    pub fn set_self_shape(&mut self, shape: Option<u32>) {
+        self.self_shape = shape.map_or(0, |s| s + 1);
     }
 
     /// How well a block version compiled for `self` serves a caller whose
@@ -232,7 +245,11 @@ impl Context {
         if self.chain != other.chain && *self != Context::FALLBACK {
             return None;
         }
-        let mut total = 0;
+        let mut total = match (self.self_shape, other.self_shape) {
+            (a, b) if a == b => 0,
+            (0, _) => 1,
+            _ => return None,
+        };
         for i in 0..SLOTS {
             total += self.get(i).diff(other.get(i))?;
         }
@@ -275,7 +292,11 @@ impl Context {
         } else {
             String::new()
         };
-        format!("[{} | {}]{chain}", locals.join(", "), temps.join(", "))
+        let shape = match self.self_shape() {
+            Some(s) => format!(" self@shape{s}"),
+            None => String::new(),
+        };
+        format!("[{} | {}]{chain}{shape}", locals.join(", "), temps.join(", "))
     }
 }
 
@@ -335,5 +356,12 @@ mod tests {
         assert_eq!(Context::GENERIC.diff(&int_ctx.chained()), None);
         assert_eq!(Context::FALLBACK.diff(&int_ctx.chained()), Some(1));
         assert_eq!(Context::FALLBACK.diff(&int_ctx), Some(1));
+        // A version that assumes self's shape serves only that shape.
+        let mut shaped = int_ctx;
+        shaped.set_self_shape(Some(7));
+        assert_eq!(shaped.diff(&int_ctx), None);
+        assert_eq!(int_ctx.diff(&shaped), Some(1));
+        assert_eq!(shaped.diff(&shaped), Some(0));
+        assert_eq!(shaped.self_shape(), Some(7));
     }
 }

@@ -43,6 +43,9 @@ impl Gen<'_> {
         let m = self.local_mem(s);
         self.asm.store(m, v, Width::W64);
         self.ctx.set_local(s as usize, t);
+        if s == 0 {
+            self.ctx.set_self_shape(None);
+        }
         if s < 64 {
             self.dirty_locals |= 1 << s;
         }
@@ -269,8 +272,44 @@ impl Gen<'_> {
         Ok(self.asm.load(Mem::new(p, off as i32), Width::W64))
     }
 
+    /// The slot of `name` when the temp on top is `self` (local 0,
+    /// unchanged) and the context knows its shape: no guard at all.
+    fn known_self_slot(&self, name: Sym) -> Option<u32> {
+        let i = self.depth - 1;
+        let src = self.temp_src.get(i as usize).copied().flatten()?;
+        if src != 0 || self.dirty_locals & 1 != 0 {
+            return None;
+        }
+        let shape = self.ctx.self_shape()?;
+        self.vm.shapes.lookup(shape, name)
+    }
+
+    /// After a shape guard on the temp on top: if it is `self`, the context
+    /// knows self's shape from here on.
+    fn learn_self_shape(&mut self, shape: u32) {
+        let i = self.depth - 1;
+        if self.temp_src.get(i as usize).copied().flatten() == Some(0) && self.dirty_locals & 1 == 0 {
+            self.ctx.set_self_shape(Some(shape));
+        }
+    }
+
+    /// The address of `self`'s slot array (its shape is known).
+    fn self_slots(&mut self, obj: Opnd) -> Opnd {
+        let p = self.untag(obj);
+        let off = offset_of!(InstanceObj, slots) + self.jit.layout.vec_ptr;
+        self.asm.load(Mem::new(p, off as i32), Width::W64)
+    }
+
     /// `obj.name`: a shape guard and a load for instance attributes.
     pub(super) fn gen_load_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
+        if let Some(slot) = self.known_self_slot(name) {
+            self.jit.stats.type_tests_removed += 2;
+            let (obj, _) = self.pop();
+            let slots = self.self_slots(obj);
+            let v = self.asm.load(Mem::new(slots, (slot * 8) as i32), Width::W64);
+            self.push(v, Type::Unknown);
+            return Ok(Flow::Next);
+        }
         let i = self.depth - 1;
         let Some(ts) = self.specialise(&[i])? else {
             return self.defer();
@@ -281,6 +320,7 @@ impl Gen<'_> {
         {
             match self.peek_shape_slot(i, name) {
                 Some((shape, slot)) => {
+                    self.learn_self_shape(shape);
                     let (obj, _) = self.pop();
                     let slots = self.guard_shape(obj, shape)?;
                     let v = self
@@ -338,6 +378,10 @@ impl Gen<'_> {
         let sp = self.sp_opnd();
         let fun = if store.is_some() { helpers::setattr_ic as *const () as u64 } else { helpers::getattr_ic as *const () as u64 };
         let r = self.call_checked(fun, vec![VM, sp, Opnd::Imm(name.0 as i64), Opnd::Imm(cell as i64)]);
+        // A store may have added an attribute to `self` (a new shape).
+        if store.is_some() {
+            self.ctx.set_self_shape(None);
+        }
         self.asm.mov(out, r);
         self.asm.bind(done);
         if store.is_some() {
@@ -351,6 +395,14 @@ impl Gen<'_> {
 
     /// `obj.name = v`: a shape guard and a store when the slot exists.
     pub(super) fn gen_store_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
+        if let Some(slot) = self.known_self_slot(name) {
+            self.jit.stats.type_tests_removed += 2;
+            let (obj, _) = self.pop();
+            let (v, _) = self.pop();
+            let slots = self.self_slots(obj);
+            self.asm.store(Mem::new(slots, (slot * 8) as i32), v, Width::W64);
+            return Ok(Flow::Next);
+        }
         let i = self.depth - 1;
         let Some(ts) = self.specialise(&[i])? else {
             return self.defer();
@@ -360,6 +412,7 @@ impl Gen<'_> {
             && self.ctx.chain() < crate::jit::context::MAX_CHAIN
         {
             if let Some((shape, slot)) = self.peek_shape_slot(i, name) {
+                self.learn_self_shape(shape);
                 let (obj, _) = self.pop();
                 let (v, _) = self.pop();
                 let slots = self.guard_shape(obj, shape)?;

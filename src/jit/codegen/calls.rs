@@ -166,6 +166,7 @@ impl Gen<'_> {
         let slot = self.jit.entry_slot(callee, callee_ctx)?;
         let sa = self.asm.mov_new(Opnd::Imm(slot as i64));
         let target = self.asm.load(basil_asm::Mem::new(sa, 0), Width::W64);
+        self.ctx.set_self_shape(None);
         let status = self.asm.ccall(self.jit.tramp.addr, vec![new_fp, VM, Opnd::Imm(0), target]);
         let out = self.asm.new_vreg();
         let slow = self.asm.new_label();

@@ -430,6 +430,9 @@ impl Gen<'_> {
     /// Calls a helper that returns a value or `JIT_ERR`; on error, leaves
     /// with the exception.
     pub(super) fn call_checked(&mut self, fun: u64, args: Vec<Opnd>) -> Opnd {
+        // The helper may run Python code, which may add attributes to
+        // `self` (changing its shape).
+        self.ctx.set_self_shape(None);
         let r = self.asm.ccall(fun, args);
         let err = self.raise_exit();
         self.asm.cmp(r, Opnd::Imm(super::helpers::JIT_ERR as i64));
