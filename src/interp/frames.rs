@@ -63,13 +63,18 @@ impl Vm {
         if let Some(c) = f.as_class() {
             if c.builtin == BuiltinType::User && at > 0 {
                 let init_sym = self.s.init;
-                if let Some(init) = self.class_lookup(f, init_sym).filter(|i| i.is_kind(Kind::Function)) {
+                if let Some(init) = self
+                    .class_lookup(f, init_sym)
+                    .filter(|i| i.is_kind(Kind::Function))
+                {
                     let inst = self.new_instance(f);
                     self.stack.set(at - 1, inst);
                     let r = self.call_at(init, at - 1, n + 1)?;
                     if !r.is_none() {
                         let t = self.type_name(r);
-                        return Err(self.type_error(&format!("__init__() should return None, not '{t}'")));
+                        return Err(
+                            self.type_error(&format!("__init__() should return None, not '{t}'"))
+                        );
                     }
                     return Ok(inst);
                 }

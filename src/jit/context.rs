@@ -296,7 +296,11 @@ impl Context {
             Some(s) => format!(" self@shape{s}"),
             None => String::new(),
         };
-        format!("[{} | {}]{chain}{shape}", locals.join(", "), temps.join(", "))
+        format!(
+            "[{} | {}]{chain}{shape}",
+            locals.join(", "),
+            temps.join(", ")
+        )
     }
 }
 

@@ -119,7 +119,13 @@ impl Jit {
             let start = self.core.blocks[v].start;
             let (_, fallback) = self.new_target(code, pc, Context::GENERIC).ok()?;
             let nlocals = vm.codes[code as usize].code.nlocals();
-            match codegen::entry_guards(self, nlocals, &ctx, start, basil_asm::Target::Addr(fallback)) {
+            match codegen::entry_guards(
+                self,
+                nlocals,
+                &ctx,
+                start,
+                basil_asm::Target::Addr(fallback),
+            ) {
                 Ok(a) => a,
                 Err(basil_asm::AsmError::OutOfMemory) => {
                     self.core.full = true;
@@ -282,7 +288,11 @@ impl Jit {
     /// The address of the slot holding the entry of function code `code`
     /// for direct calls whose arguments have the types in `ctx` (first a
     /// stub that compiles the entry version for them).
-    pub(super) fn entry_slot(&mut self, code: u32, ctx: Context) -> Result<u64, basil_asm::AsmError> {
+    pub(super) fn entry_slot(
+        &mut self,
+        code: u32,
+        ctx: Context,
+    ) -> Result<u64, basil_asm::AsmError> {
         if let Some(b) = self.core.entry_slots.get(&(code, ctx)) {
             return Ok(&**b as *const u64 as u64);
         }

@@ -373,7 +373,11 @@ pub extern "C" fn build_slice(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
     let n = n as usize;
     let start = vm.stack.get(top - n);
     let stop = vm.stack.get(top - n + 1);
-    let step = if n == 3 { vm.stack.get(top - 1) } else { Value::NONE };
+    let step = if n == 3 {
+        vm.stack.get(top - 1)
+    } else {
+        Value::NONE
+    };
     vm.new_slice(start, stop, step).0
 }
 

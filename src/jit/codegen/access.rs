@@ -288,7 +288,8 @@ impl Gen<'_> {
     /// knows self's shape from here on.
     fn learn_self_shape(&mut self, shape: u32) {
         let i = self.depth - 1;
-        if self.temp_src.get(i as usize).copied().flatten() == Some(0) && self.dirty_locals & 1 == 0 {
+        if self.temp_src.get(i as usize).copied().flatten() == Some(0) && self.dirty_locals & 1 == 0
+        {
             self.ctx.set_self_shape(Some(shape));
         }
     }
@@ -306,7 +307,9 @@ impl Gen<'_> {
             self.jit.stats.type_tests_removed += 2;
             let (obj, _) = self.pop();
             let slots = self.self_slots(obj);
-            let v = self.asm.load(Mem::new(slots, (slot * 8) as i32), Width::W64);
+            let v = self
+                .asm
+                .load(Mem::new(slots, (slot * 8) as i32), Width::W64);
             self.push(v, Type::Unknown);
             return Ok(Flow::Next);
         }
@@ -341,7 +344,12 @@ impl Gen<'_> {
     /// instance whose shape is the one the cache remembers, then use the
     /// remembered slot; otherwise a helper does the access and refills the
     /// cache. `store` is the value to store (`StoreAttr`), or None to load.
-    fn attr_inline_cache(&mut self, name: Sym, t: Type, store: Option<()>) -> Result<Flow, AsmError> {
+    fn attr_inline_cache(
+        &mut self,
+        name: Sym,
+        t: Type,
+        store: Option<()>,
+    ) -> Result<Flow, AsmError> {
         let cell = self.jit.new_ic_cell();
         let slow = self.asm.new_label();
         let done = self.asm.new_label();
@@ -351,12 +359,19 @@ impl Gen<'_> {
             self.guard(obj, Type::Object, Target::Label(slow));
         }
         let p = self.untag(obj);
-        let shape = self.asm.load(Mem::new(p, offset_of!(InstanceObj, shape) as i32), Width::W32);
+        let shape = self.asm.load(
+            Mem::new(p, offset_of!(InstanceObj, shape) as i32),
+            Width::W32,
+        );
         let key = self.asm.add(shape, Opnd::Imm(1));
         let ca = self.asm.mov_new(Opnd::Imm(cell as i64));
         let cached = self.asm.load(Mem::new(ca, 0), Width::W64);
         self.jit.stats.type_tests_emitted += 1;
-        if let Some(c) = self.jit.stats.counter_addr(crate::jit::stats::Counter::type_tests_executed) {
+        if let Some(c) = self
+            .jit
+            .stats
+            .counter_addr(crate::jit::stats::Counter::type_tests_executed)
+        {
             super::emit_count(&mut self.asm, c);
         }
         self.asm.cmp(key, cached);
@@ -376,8 +391,15 @@ impl Gen<'_> {
         self.asm.jmp(Target::Label(done));
         self.asm.bind(slow);
         let sp = self.sp_opnd();
-        let fun = if store.is_some() { helpers::setattr_ic as *const () as u64 } else { helpers::getattr_ic as *const () as u64 };
-        let r = self.call_checked(fun, vec![VM, sp, Opnd::Imm(name.0 as i64), Opnd::Imm(cell as i64)]);
+        let fun = if store.is_some() {
+            helpers::setattr_ic as *const () as u64
+        } else {
+            helpers::getattr_ic as *const () as u64
+        };
+        let r = self.call_checked(
+            fun,
+            vec![VM, sp, Opnd::Imm(name.0 as i64), Opnd::Imm(cell as i64)],
+        );
         // A store may have added an attribute to `self` (a new shape).
         if store.is_some() {
             self.ctx.set_self_shape(None);
@@ -400,7 +422,8 @@ impl Gen<'_> {
             let (obj, _) = self.pop();
             let (v, _) = self.pop();
             let slots = self.self_slots(obj);
-            self.asm.store(Mem::new(slots, (slot * 8) as i32), v, Width::W64);
+            self.asm
+                .store(Mem::new(slots, (slot * 8) as i32), v, Width::W64);
             return Ok(Flow::Next);
         }
         let i = self.depth - 1;

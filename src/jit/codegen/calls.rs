@@ -76,7 +76,11 @@ impl Gen<'_> {
         let extra = if method { 2 } else { 1 };
         let fidx = self.depth - n - extra;
         let Some(fv) = self.peek_value(fidx) else {
-            return Ok(if self.at_start { None } else { Some(self.defer()?) });
+            return Ok(if self.at_start {
+                None
+            } else {
+                Some(self.defer()?)
+            });
         };
         let bound = method && self.peek_value(fidx + 1).is_some_and(|s| !s.is_null());
         // The function to run, and whether it is a class's __init__.
@@ -96,7 +100,9 @@ impl Gen<'_> {
         let with_self = bound || class.is_some();
         let argc = n + with_self as u32;
         let first = self.depth - argc;
-        let Some(fo) = func.as_function() else { return Ok(None) };
+        let Some(fo) = func.as_function() else {
+            return Ok(None);
+        };
         let code = &self.vm.codes[fo.code as usize].code;
         if code.argcount != argc
             || code.kwonlyargcount != 0
@@ -124,13 +130,16 @@ impl Gen<'_> {
         }
         let mut inst = None;
         if let Some(cls) = class {
-            let ea = self.asm.mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
+            let ea = self
+                .asm
+                .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
             let epoch = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
             self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
             self.asm.jcc(Cond::Ne, fail);
-            let obj = self
-                .asm
-                .ccall(helpers::new_instance as *const () as u64, vec![VM, Opnd::Imm(cls.0 as i64)]);
+            let obj = self.asm.ccall(
+                helpers::new_instance as *const () as u64,
+                vec![VM, Opnd::Imm(cls.0 as i64)],
+            );
             let m = self.temp_mem(first);
             self.asm.store(m, obj, Width::W64);
             inst = Some(obj);
@@ -167,7 +176,9 @@ impl Gen<'_> {
         let sa = self.asm.mov_new(Opnd::Imm(slot as i64));
         let target = self.asm.load(basil_asm::Mem::new(sa, 0), Width::W64);
         self.ctx.set_self_shape(None);
-        let status = self.asm.ccall(self.jit.tramp.addr, vec![new_fp, VM, Opnd::Imm(0), target]);
+        let status = self
+            .asm
+            .ccall(self.jit.tramp.addr, vec![new_fp, VM, Opnd::Imm(0), target]);
         let out = self.asm.new_vreg();
         let slow = self.asm.new_label();
         let done = self.asm.new_label();
@@ -184,7 +195,8 @@ impl Gen<'_> {
             .ccall(helpers::complete_call as *const () as u64, vec![VM, status]);
         self.asm.mov(out, r2);
         self.asm.bind(done);
-        self.asm.ccall_void(helpers::pop_frame as *const () as u64, vec![VM]);
+        self.asm
+            .ccall_void(helpers::pop_frame as *const () as u64, vec![VM]);
         let err2 = self.raise_exit();
         self.asm.cmp(out, Opnd::Imm(helpers::JIT_ERR as i64));
         self.asm.jcc(Cond::Eq, err2);
@@ -194,7 +206,8 @@ impl Gen<'_> {
                 let ok = self.asm.new_label();
                 self.asm.cmp(out, Opnd::Imm(Value::NONE.0 as i64));
                 self.asm.jcc(Cond::Eq, basil_asm::Target::Label(ok));
-                self.asm.ccall_void(helpers::bad_init_result as *const () as u64, vec![VM, out]);
+                self.asm
+                    .ccall_void(helpers::bad_init_result as *const () as u64, vec![VM, out]);
                 let err3 = self.raise_exit();
                 self.asm.jmp(err3);
                 self.asm.bind(ok);
@@ -203,7 +216,14 @@ impl Gen<'_> {
             None => out,
         };
         self.drop_temps(n + extra);
-        self.push(result, if class.is_some() { Type::Object } else { Type::Unknown });
+        self.push(
+            result,
+            if class.is_some() {
+                Type::Object
+            } else {
+                Type::Unknown
+            },
+        );
         Ok(Some(Flow::Next))
     }
 
@@ -247,7 +267,10 @@ impl Gen<'_> {
             }
             UnpackSequence(n) => {
                 let sp = self.sp_opnd();
-                self.call_checked(helpers::unpack as *const () as u64, vec![VM, sp, Opnd::Imm(n as i64)]);
+                self.call_checked(
+                    helpers::unpack as *const () as u64,
+                    vec![VM, sp, Opnd::Imm(n as i64)],
+                );
                 self.drop_temps(1);
                 for _ in 0..n {
                     self.ctx.set_temp(self.depth as usize, Type::Unknown);
@@ -258,13 +281,33 @@ impl Gen<'_> {
                 }
                 Ok(Flow::Next)
             }
-            BuildMap(n) => self.helper_op(helpers::build_map as *const () as u64, n as i64, 2 * n, Type::Dict),
-            BuildSlice(n) => self.helper_op(helpers::build_slice as *const () as u64, n as i64, n, Type::Heap),
-            BuildString(n) => self.helper_op(helpers::build_string as *const () as u64, n as i64, n, Type::Str),
+            BuildMap(n) => self.helper_op(
+                helpers::build_map as *const () as u64,
+                n as i64,
+                2 * n,
+                Type::Dict,
+            ),
+            BuildSlice(n) => self.helper_op(
+                helpers::build_slice as *const () as u64,
+                n as i64,
+                n,
+                Type::Heap,
+            ),
+            BuildString(n) => self.helper_op(
+                helpers::build_string as *const () as u64,
+                n as i64,
+                n,
+                Type::Str,
+            ),
             FormatValue { conv, has_spec } => {
                 let arg = conv as i64 | if has_spec { 0x100 } else { 0 };
                 let pops = 1 + has_spec as u32;
-                self.helper_op(helpers::format_value as *const () as u64, arg, pops, Type::Str)
+                self.helper_op(
+                    helpers::format_value as *const () as u64,
+                    arg,
+                    pops,
+                    Type::Str,
+                )
             }
             _ => unreachable!("not a helper op"),
         }

@@ -113,9 +113,15 @@ impl Gen<'_> {
         let next = self.pc + 1;
         // Truthy: jump (keeping the value) for `or`, fall through for `and`.
         let (t_true, t_false) = if jump_if {
-            (self.branch_to(target, keep_ctx)?, self.branch_to(next, pop_ctx)?)
+            (
+                self.branch_to(target, keep_ctx)?,
+                self.branch_to(next, pop_ctx)?,
+            )
         } else {
-            (self.branch_to(next, pop_ctx)?, self.branch_to(target, keep_ctx)?)
+            (
+                self.branch_to(next, pop_ctx)?,
+                self.branch_to(target, keep_ctx)?,
+            )
         };
         self.asm.jcc(cond, t_true);
         self.asm.jmp(t_false);

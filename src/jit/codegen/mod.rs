@@ -226,8 +226,13 @@ impl Gen<'_> {
             BuildTuple(n) => self.gen_build(n, false),
             BuildList(n) => self.gen_build(n, true),
             Contains(neg) => self.gen_contains(neg),
-            ListAppend(_) | MapAdd(_) | UnpackSequence(_) | BuildMap(_) | BuildSlice(_)
-            | BuildString(_) | FormatValue { .. } => self.gen_helper_op(ins),
+            ListAppend(_)
+            | MapAdd(_)
+            | UnpackSequence(_)
+            | BuildMap(_)
+            | BuildSlice(_)
+            | BuildString(_)
+            | FormatValue { .. } => self.gen_helper_op(ins),
             JumpIfFalseOrPop(t) => self.gen_jump_or_pop(t, false),
             JumpIfTrueOrPop(t) => self.gen_jump_or_pop(t, true),
             _ => self.gen_unsupported(),
@@ -496,7 +501,10 @@ pub(super) fn entry_guards(
     }
     for i in 0..MAX_TEMPS {
         if ctx.temp(i) != Type::Unknown {
-            tests.push((Mem::new(FP, ((nlocals as usize + i) * 8) as i32), ctx.temp(i)));
+            tests.push((
+                Mem::new(FP, ((nlocals as usize + i) * 8) as i32),
+                ctx.temp(i),
+            ));
         }
     }
     for (m, t) in tests {

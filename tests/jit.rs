@@ -1,0 +1,239 @@
+//! The JIT's mechanisms, observed through `--stats=json`: the version cap
+//! and its generic fallback, lazy stubs patched into jumps, type tests
+//! removed by versioning, side exits, a full code memory, `--dump-disasm`.
+//! (Output correctness in every mode is the corpus's job, `tests/corpus.rs`.)
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+/// Runs the interpreter alone on `code`: the reference for JIT output.
+fn interp(code: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_basil"))
+        .arg("-c")
+        .arg(code)
+        .output()
+        .expect("run basil");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs `basil args... -c code` and returns (stdout, the stats JSON fields).
+fn run(args: &[&str], code: &str) -> (String, BTreeMap<String, String>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_basil"))
+        .args(args)
+        .arg("--stats=json")
+        .arg("-c")
+        .arg(code)
+        .output()
+        .expect("run basil");
+    assert!(
+        out.status.success(),
+        "basil failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let json = stderr.lines().last().unwrap_or("").to_string();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        flat_json(&json),
+    )
+}
+
+/// A tiny reader for the flat stats object: `key -> raw value text`, with
+/// nested objects flattened as `outer.inner`.
+fn flat_json(s: &str) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    let mut prefix: Vec<String> = Vec::new();
+    let mut key = String::new();
+    let mut chars = s.chars().peekable();
+    let mut value = String::new();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                key.clear();
+                for d in chars.by_ref() {
+                    if d == '"' {
+                        break;
+                    }
+                    key.push(d);
+                }
+            }
+            ':' => {
+                while chars.peek() == Some(&' ') {
+                    chars.next();
+                }
+                if chars.peek() == Some(&'{') {
+                    chars.next();
+                    prefix.push(key.clone());
+                    continue;
+                }
+                value.clear();
+                while let Some(&d) = chars.peek() {
+                    if d == ',' || d == '}' {
+                        break;
+                    }
+                    value.push(d);
+                    chars.next();
+                }
+                let mut full = prefix.join(".");
+                if !full.is_empty() {
+                    full.push('.');
+                }
+                full.push_str(&key);
+                map.insert(full, value.trim().to_string());
+            }
+            '}' => {
+                prefix.pop();
+            }
+            _ => {}
+        }
+    }
+    map
+}
+
+fn num(m: &BTreeMap<String, String>, k: &str) -> f64 {
+    m.get(k)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no stats field {k} in {m:?}"))
+}
+
+/// A hot site that sees a new type every 200 iterations.
+const POLY: &str = r#"
+vals = [1, 2.5, "s", [1], None, (1, 2), True, 3]
+def f(x):
+    return x
+out = []
+for i in range(1600):
+    v = vals[i // 200]
+    out.append(f(v) == v)
+print(all(out), len(out))
+"#;
+
+const FLOAT_LOOP: &str = r#"
+def run(n):
+    x = 0.5
+    s = 0.0
+    i = 0
+    while i < n:
+        s = s + x * 1.0001
+        x = x * 0.999
+        i = i + 1
+    return s
+print(round(run(20000), 6))
+"#;
+
+#[test]
+fn version_cap_is_respected_and_generic_versions_serve_past_it() {
+    for cap in [2, 4] {
+        let (out, s) = run(
+            &[
+                "--lbbv",
+                "--lbbv-threshold=0",
+                &format!("--lbbv-max-versions={cap}"),
+            ],
+            POLY,
+        );
+        assert_eq!(out, interp(POLY));
+        let hist: Vec<(usize, f64)> = s
+            .iter()
+            .filter_map(|(k, v)| {
+                let n = k.strip_prefix("versions_per_block.")?.parse().ok()?;
+                Some((n, v.parse().ok()?))
+            })
+            .collect();
+        assert!(!hist.is_empty());
+        assert!(hist.iter().all(|&(n, _)| n <= cap), "cap {cap}: {hist:?}");
+        if cap == 2 {
+            assert!(num(&s, "blocks_at_cap") >= 1.0, "cap {cap}: {s:?}");
+        }
+    }
+    let (_, s) = run(
+        &["--lbbv", "--lbbv-threshold=0", "--lbbv-max-versions=1"],
+        POLY,
+    );
+    let versions = num(&s, "versions");
+    let blocks = num(&s, "blocks");
+    assert_eq!(
+        versions, blocks,
+        "with a cap of 1 every block has one (generic) version"
+    );
+}
+
+#[test]
+fn stubs_are_hit_and_branches_patched_or_fallen_through() {
+    let (out, s) = run(&["--lbbv", "--lbbv-threshold=0"], FLOAT_LOOP);
+    assert_eq!(out, interp(FLOAT_LOOP));
+    assert!(num(&s, "stubs_hit") > 0.0);
+    assert!(num(&s, "branches_patched") + num(&s, "fallthroughs") > 0.0);
+    // Everything after warm-up runs in JIT code.
+    let jit = num(&s, "jit_instructions");
+    let interp = num(&s, "interp_instructions");
+    assert!(jit / (jit + interp) > 0.95, "{s:?}");
+}
+
+#[test]
+fn versioning_removes_most_type_tests() {
+    let (a, versioned) = run(&["--lbbv"], FLOAT_LOOP);
+    let (b, generic) = run(&["--lbbv", "--lbbv-max-versions=1"], FLOAT_LOOP);
+    assert_eq!(a, b);
+    let v = num(&versioned, "type_tests_executed");
+    let g = num(&generic, "type_tests_executed");
+    assert!(g > 0.0);
+    assert!(v <= 0.3 * g, "versioned {v} vs generic {g}");
+}
+
+#[test]
+fn int_overflow_in_jit_code_exits_and_gives_big_ints() {
+    let code = "x = 1\nfor i in range(200):\n    x = x * 3\nprint(x % 1000003, x > 2**300)\n";
+    let (out, s) = run(&["--lbbv", "--lbbv-threshold=0"], code);
+    assert_eq!(out, interp(code));
+    assert!(num(&s, "side_exits.int_overflow") >= 1.0, "{s:?}");
+}
+
+#[test]
+fn a_full_code_memory_leaves_the_rest_to_the_interpreter() {
+    // Over a thousand hot functions need far more than 1 MiB of code.
+    let mut code = String::new();
+    for i in 0..1200 {
+        code.push_str(&format!(
+            "def f{i}(n):\n    s = 0\n    for k in range(n):\n        s += k * {i} % 7\n    return s\n"
+        ));
+    }
+    code.push_str("t = 0\n");
+    for i in 0..1200 {
+        code.push_str(&format!("t += f{i}(30)\n"));
+    }
+    code.push_str("print(t)\n");
+    let (small, s) = run(
+        &["--lbbv", "--lbbv-threshold=0", "--lbbv-exec-mem=1"],
+        &code,
+    );
+    assert_eq!(small, interp(&code));
+    assert!(num(&s, "side_exits.code_mem_full") >= 1.0, "{s:?}");
+}
+
+#[test]
+fn dump_disasm_shows_each_version_with_its_context() {
+    let out = Command::new(env!("CARGO_BIN_EXE_basil"))
+        .args([
+            "--lbbv",
+            "--lbbv-threshold=0",
+            "--dump-disasm",
+            "-c",
+            FLOAT_LOOP,
+        ])
+        .output()
+        .expect("run basil");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("== version 0: "), "{err}");
+    assert!(err.contains("run <string>:"), "{err}");
+    assert!(
+        err.contains("l1:float"),
+        "a version specialised for x: float: {err}"
+    );
+    assert!(
+        err.contains("; ") && (err.contains("mov") || err.contains("ldr")),
+        "{err}"
+    );
+}
