@@ -61,6 +61,9 @@ pub struct Core {
     pub full: bool,
     /// Entry addresses from the interpreter, by code and pc (0: none yet).
     pub entry_cache: Vec<Vec<u64>>,
+    /// Heap objects generated code compares against by identity: GC roots,
+    /// so that their addresses cannot be reused by other objects.
+    pub embedded: Vec<Value>,
     /// Inline-cache cells of attribute sites (`[shape + 1, slot]`, boxed:
     /// generated code reads and the helpers write them).
     pub ic_cells: Vec<Box<[u64; 2]>>,

@@ -475,6 +475,9 @@ impl Vm {
         roots.extend(self.native_modules.values().copied());
         roots.extend(self.cls.all());
         roots.extend_from_slice(&self.roots);
+        if let Some(jit) = &self.jit {
+            roots.extend_from_slice(&jit.core.embedded);
+        }
         roots.extend_from_slice(&self.char_strs);
         self.lookup_cache.borrow_mut().clear();
         roots.extend([

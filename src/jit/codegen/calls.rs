@@ -114,6 +114,9 @@ impl Gen<'_> {
             return Ok(None);
         }
         let (callee, callee_nlocals) = (fo.code, code.nlocals());
+        // The guards compare addresses: keep the objects alive.
+        self.jit.core.embedded.push(fv);
+        self.jit.core.embedded.push(func);
         // Guards: the same callable; a bound receiver for methods; no class
         // changed since this was compiled, for instantiation.
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
