@@ -102,6 +102,13 @@ pub struct Layout {
     pub vec_len: usize,
     pub slice_ptr: usize,
     pub slice_len: usize,
+    /// Offsets inside `IterObj`: the state's tag byte and its first three
+    /// payload words (`Range { cur, stop, step }`, `Seq { seq, idx }`).
+    pub iter_tag: usize,
+    pub iter_word: [usize; 3],
+    /// The tags of `IterState::Range` and `IterState::Seq`.
+    pub tag_range: u8,
+    pub tag_seq: u8,
 }
 
 impl Layout {
@@ -125,14 +132,44 @@ impl Layout {
         let bw = words(&b);
         let slice_ptr = bw.iter().position(|&w| w == b.as_ptr() as usize);
         let slice_len = bw.iter().position(|&w| w == 5);
-        match (vec_ptr, vec_len, slice_ptr, slice_len) {
-            (Some(a), Some(b), Some(c), Some(d)) => Ok(Layout {
+        // IterState is repr(C, u8): tag at 0, payload at 8 (checked here).
+        use crate::runtime::object::{IterObj, IterState, Kind, ObjHeader};
+        let base = std::mem::offset_of!(IterObj, state);
+        let probe = |state: IterState| -> Vec<usize> {
+            let obj = IterObj {
+                h: ObjHeader::new(Kind::Iter),
+                state,
+            };
+            let w = words(&obj);
+            w[base / 8..].to_vec()
+        };
+        let r = probe(IterState::Range {
+            cur: 11,
+            stop: 22,
+            step: 33,
+        });
+        let q = probe(IterState::Seq {
+            seq: Value::from_small(44),
+            idx: 55,
+        });
+        let iter_ok = base % 8 == 0
+            && r.len() >= 4
+            && r[1..4] == [11, 22, 33]
+            && q[1] == Value::from_small(44).0 as usize
+            && q[2] == 55;
+        let (tag_range, tag_seq) = ((r[0] & 0xff) as u8, (q[0] & 0xff) as u8);
+        match (vec_ptr, vec_len, slice_ptr, slice_len, iter_ok) {
+            (Some(a), Some(b), Some(c), Some(d), true) => Ok(Layout {
                 vec_ptr: a * 8,
                 vec_len: b * 8,
                 slice_ptr: c * 8,
                 slice_len: d * 8,
+                iter_tag: base,
+                iter_word: [base + 8, base + 16, base + 24],
+                tag_range,
+                tag_seq,
             }),
-            _ => Err("cannot determine the layout of Vec and Box<[T]>".into()),
+            _ => Err("cannot determine the layout of Vec, Box<[T]> and IterState".into()),
         }
     }
 }
@@ -177,6 +214,11 @@ impl Vm {
         let addr = {
             let mut jit = self.jit.take()?;
             let a = jit.entry_point(self, code_id, pc, fp);
+            if a.is_none() && jit.core.full {
+                // The frame stays in the interpreter: count it with the
+                // side exits the full code memory causes.
+                jit.stats.count_exit_reason(stats::ExitReason::CodeMemFull);
+            }
             self.jit = Some(jit);
             a?
         };

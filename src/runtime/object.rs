@@ -216,7 +216,11 @@ pub struct RangeObj {
     pub step: i64,
 }
 
-/// The state of a builtin iterator.
+/// The state of a builtin iterator. `repr(C, u8)` gives it a defined
+/// layout (a one-byte tag, then the variant's fields in order at offset 8),
+/// so JIT code can step range and list iterators inline (`jit::Layout`
+/// checks the offsets at start-up).
+#[repr(C, u8)]
 pub enum IterState {
     Range {
         cur: i64,

@@ -141,6 +141,9 @@ impl Gen<'_> {
     /// failing guard continues after this op in a version that does not
     /// know the item's type).
     pub(super) fn gen_for_iter(&mut self, target: u32) -> Result<Flow, AsmError> {
+        if let Some(flow) = self.for_iter_inline(target)? {
+            return Ok(flow);
+        }
         let expect_int = self.specialize && self.peeked_range_iter();
         let sp = self.sp_opnd();
         let r = self.call_checked(helpers::for_iter as *const () as u64, vec![VM, sp]);
@@ -162,6 +165,101 @@ impl Gen<'_> {
         let t = self.branch_to(self.pc + 1, self.ctx.unchained())?;
         self.asm.jmp(t);
         Ok(Flow::End)
+    }
+
+    /// Steps a range iterator (positive step, small-int bounds) or a list
+    /// iterator inline, when the peeked iterator is one: a guard on its kind
+    /// and state tag (failing into the next chain version), then a few loads
+    /// and stores.
+    fn for_iter_inline(&mut self, target: u32) -> Result<Option<Flow>, AsmError> {
+        use crate::runtime::object::{IterState, Kind, ListObj};
+        use crate::runtime::value::SMALL_MAX;
+        if !self.specialize || self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
+            return Ok(None);
+        }
+        let i = self.depth - 1;
+        let Some(it) = self.peek_value(i) else {
+            return Ok(None);
+        };
+        let Some(io) = it.as_iter() else {
+            return Ok(None);
+        };
+        let lay = self.jit.layout;
+        let range = match io.state {
+            IterState::Range { stop, step, .. }
+                if step > 0 && step <= SMALL_MAX && stop <= SMALL_MAX =>
+            {
+                true
+            }
+            IterState::Seq { seq, .. } if seq.is_kind(Kind::List) => false,
+            _ => return Ok(None),
+        };
+        let fail = self.branch_to(self.pc, self.ctx.chained())?;
+        let (itv, _) = self.peek(1);
+        self.guard(itv, Type::Heap, fail);
+        let p = self.untag(itv);
+        let kind = self.asm.load(Mem::new(p, 0), Width::W8);
+        self.asm.cmp(kind, Opnd::Imm(Kind::Iter as i64));
+        self.asm.jcc(Cond::Ne, fail);
+        let tag = self.asm.load(Mem::new(p, lay.iter_tag as i32), Width::W8);
+        let want = if range { lay.tag_range } else { lay.tag_seq };
+        self.asm.cmp(tag, Opnd::Imm(want as i64));
+        self.asm.jcc(Cond::Ne, fail);
+        let w = |k: usize| Mem::new(p, lay.iter_word[k] as i32);
+        let done_ctx = {
+            let mut c = self.ctx.unchained();
+            c.set_temp(i as usize, Type::Unknown);
+            c
+        };
+        let t_done = self.branch_to(target, done_ctx)?;
+        let item = if range {
+            let step = self.asm.load(w(2), Width::W64);
+            let stop = self.asm.load(w(1), Width::W64);
+            // Items are small ints and `cur + step` cannot overflow:
+            // 0 < step <= SMALL_MAX and SMALL_MIN <= cur < stop <= SMALL_MAX.
+            self.asm.cmp(step, Opnd::Imm(0));
+            self.asm.jcc(Cond::Le, fail);
+            self.asm.cmp(step, Opnd::Imm(SMALL_MAX));
+            self.asm.jcc(Cond::Gt, fail);
+            self.asm.cmp(stop, Opnd::Imm(SMALL_MAX));
+            self.asm.jcc(Cond::Gt, fail);
+            let cur = self.asm.load(w(0), Width::W64);
+            self.asm
+                .cmp(cur, Opnd::Imm(crate::runtime::value::SMALL_MIN));
+            self.asm.jcc(Cond::Lt, fail);
+            self.asm.cmp(cur, stop);
+            self.asm.jcc(Cond::Ge, t_done);
+            let next = self.asm.add(cur, step);
+            self.asm.store(w(0), next, Width::W64);
+            let payload = self
+                .asm
+                .and(cur, Opnd::Imm(((1u64 << TAG_SHIFT) - 1) as i64));
+            self.asm
+                .or(payload, Opnd::Imm((TAG_INT << TAG_SHIFT) as i64))
+        } else {
+            let seq = self.asm.load(w(0), Width::W64);
+            let idx = self.asm.load(w(1), Width::W64);
+            let lp = self.untag(seq);
+            let base = std::mem::offset_of!(ListObj, items);
+            let len = self
+                .asm
+                .load(Mem::new(lp, (base + lay.vec_len) as i32), Width::W64);
+            self.asm.cmp(idx, len);
+            self.asm.jcc(Cond::AboveEq, t_done);
+            let items = self
+                .asm
+                .load(Mem::new(lp, (base + lay.vec_ptr) as i32), Width::W64);
+            let off = self.asm.shl(idx, Opnd::Imm(3));
+            let addr = self.asm.add(items, off);
+            let v = self.asm.load(Mem::new(addr, 0), Width::W64);
+            let next = self.asm.add(idx, Opnd::Imm(1));
+            self.asm.store(w(1), next, Width::W64);
+            v
+        };
+        self.push(item, if range { Type::Int } else { Type::Unknown });
+        let t = self.branch_to(self.pc + 1, self.ctx.unchained())?;
+        self.asm.jmp(t);
+        Ok(Some(Flow::End))
     }
 
     /// True if the iterator on top is, right now, an iterator over a range.
