@@ -10,24 +10,18 @@ impl Vm {
     /// A new exception instance of class `cls` with `args`.
     pub fn new_exception(&mut self, cls: Value, args: Vec<Value>) -> Value {
         let args = self.new_tuple(args);
-        let root = cls.as_class().map_or(0, |c| c.root_shape);
-        self.heap.alloc(
-            InstanceObj {
-                h: ObjHeader::new(Kind::Instance),
-                class: cls,
-                shape: std::cell::Cell::new(root),
-                slots: Vec::new(),
-                exc: Some(Box::new(ExcState {
-                    args,
-                    traceback: Vec::new(),
-                    cause: Value::NONE,
-                    context: Value::NONE,
-                    hint: None,
-                    attr: None,
-                })),
-            },
-            64,
-        )
+        let e = self.new_instance(cls);
+        if let Some(inst) = e.as_instance() {
+            inst.exc = Some(Box::new(ExcState {
+                args,
+                traceback: Vec::new(),
+                cause: Value::NONE,
+                context: Value::NONE,
+                hint: None,
+                attr: None,
+            }));
+        }
+        e
     }
 
     /// The exception state of an exception instance.

@@ -301,21 +301,20 @@ impl Gen<'_> {
         self.asm.load(Mem::new(p, off as i32), Width::W64)
     }
 
-    /// `obj.name`: a shape guard and a load for instance attributes.
-    pub(super) fn gen_load_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
+    /// Decides how to access attribute `name` of the instance on top:
+    /// through `self`'s known shape (no guard), through a shape guard on the
+    /// peeked shape (both pop the object and give its slot array and the
+    /// slot), by deferring until the object can be peeked, or through an
+    /// inline cache.
+    fn attr_site(&mut self, name: Sym) -> Result<AttrSite, AsmError> {
         if let Some(slot) = self.known_self_slot(name) {
             self.jit.stats.type_tests_removed += 2;
             let (obj, _) = self.pop();
-            let slots = self.self_slots(obj);
-            let v = self
-                .asm
-                .load(Mem::new(slots, (slot * 8) as i32), Width::W64);
-            self.push(v, Type::Unknown);
-            return Ok(Flow::Next);
+            return Ok(AttrSite::Slots(self.self_slots(obj), slot));
         }
         let i = self.depth - 1;
         let Some(ts) = self.specialise(&[i])? else {
-            return self.defer();
+            return Ok(AttrSite::Defer);
         };
         if ts[0] == Type::Object
             && self.specialize
@@ -326,17 +325,28 @@ impl Gen<'_> {
                     self.learn_self_shape(shape);
                     let (obj, _) = self.pop();
                     let slots = self.guard_shape(obj, shape)?;
-                    let v = self
-                        .asm
-                        .load(Mem::new(slots, (slot * 8) as i32), Width::W64);
-                    self.push(v, Type::Unknown);
-                    return Ok(Flow::Next);
+                    return Ok(AttrSite::Slots(slots, slot));
                 }
-                None if self.peek_value(i).is_none() => return self.defer(),
+                None if self.peek_value(i).is_none() => return Ok(AttrSite::Defer),
                 None => {}
             }
         }
-        self.attr_inline_cache(name, ts[0], None)
+        Ok(AttrSite::Cache(ts[0]))
+    }
+
+    /// `obj.name`.
+    pub(super) fn gen_load_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
+        match self.attr_site(name)? {
+            AttrSite::Slots(slots, slot) => {
+                let v = self
+                    .asm
+                    .load(Mem::new(slots, (slot * 8) as i32), Width::W64);
+                self.push(v, Type::Unknown);
+                Ok(Flow::Next)
+            }
+            AttrSite::Defer => self.defer(),
+            AttrSite::Cache(t) => self.attr_inline_cache(name, t, None),
+        }
     }
 
     /// Attribute access through a monomorphic inline cache (the unversioned
@@ -415,35 +425,27 @@ impl Gen<'_> {
         Ok(Flow::Next)
     }
 
-    /// `obj.name = v`: a shape guard and a store when the slot exists.
+    /// `obj.name = v`.
     pub(super) fn gen_store_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
-        if let Some(slot) = self.known_self_slot(name) {
-            self.jit.stats.type_tests_removed += 2;
-            let (obj, _) = self.pop();
-            let (v, _) = self.pop();
-            let slots = self.self_slots(obj);
-            self.asm
-                .store(Mem::new(slots, (slot * 8) as i32), v, Width::W64);
-            return Ok(Flow::Next);
-        }
-        let i = self.depth - 1;
-        let Some(ts) = self.specialise(&[i])? else {
-            return self.defer();
-        };
-        if ts[0] == Type::Object
-            && self.specialize
-            && self.ctx.chain() < crate::jit::context::MAX_CHAIN
-        {
-            if let Some((shape, slot)) = self.peek_shape_slot(i, name) {
-                self.learn_self_shape(shape);
-                let (obj, _) = self.pop();
+        match self.attr_site(name)? {
+            AttrSite::Slots(slots, slot) => {
                 let (v, _) = self.pop();
-                let slots = self.guard_shape(obj, shape)?;
                 self.asm
                     .store(Mem::new(slots, (slot * 8) as i32), v, Width::W64);
-                return Ok(Flow::Next);
+                Ok(Flow::Next)
             }
+            AttrSite::Defer => self.defer(),
+            AttrSite::Cache(t) => self.attr_inline_cache(name, t, Some(())),
         }
-        self.attr_inline_cache(name, ts[0], Some(()))
     }
+}
+
+/// How an attribute site is compiled (see `Gen::attr_site`).
+enum AttrSite {
+    /// The object's slot array and the attribute's slot.
+    Slots(Opnd, u32),
+    /// End the version; compile this op when the object can be peeked.
+    Defer,
+    /// Through an inline cache; the object's known type.
+    Cache(Type),
 }
