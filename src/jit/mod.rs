@@ -100,6 +100,7 @@ pub struct Jit {
 pub struct Layout {
     pub vec_ptr: usize,
     pub vec_len: usize,
+    pub vec_cap: usize,
     pub slice_ptr: usize,
     pub slice_len: usize,
     /// Offsets inside `IterObj`: the state's tag byte and its first three
@@ -128,6 +129,7 @@ impl Layout {
         let vw = words(&v);
         let vec_ptr = vw.iter().position(|&w| w == v.as_ptr() as usize);
         let vec_len = vw.iter().position(|&w| w == 3);
+        let vec_cap = vw.iter().position(|&w| w == v.capacity());
         let b: Box<[Value]> = vec![Value::NONE; 5].into_boxed_slice();
         let bw = words(&b);
         let slice_ptr = bw.iter().position(|&w| w == b.as_ptr() as usize);
@@ -158,17 +160,20 @@ impl Layout {
             && q[1] == Value::from_small(44).0 as usize
             && q[2] == 55;
         let (tag_range, tag_seq) = ((r[0] & 0xff) as u8, (q[0] & 0xff) as u8);
-        match (vec_ptr, vec_len, slice_ptr, slice_len, iter_ok) {
-            (Some(a), Some(b), Some(c), Some(d), true) => Ok(Layout {
-                vec_ptr: a * 8,
-                vec_len: b * 8,
-                slice_ptr: c * 8,
-                slice_len: d * 8,
-                iter_tag: base,
-                iter_word: [base + 8, base + 16, base + 24],
-                tag_range,
-                tag_seq,
-            }),
+        match (vec_ptr, vec_len, slice_ptr, slice_len, iter_ok, vec_cap) {
+            (Some(a), Some(b), Some(c), Some(d), true, Some(e)) if v.capacity() != 3 => {
+                Ok(Layout {
+                    vec_ptr: a * 8,
+                    vec_len: b * 8,
+                    vec_cap: e * 8,
+                    slice_ptr: c * 8,
+                    slice_len: d * 8,
+                    iter_tag: base,
+                    iter_word: [base + 8, base + 16, base + 24],
+                    tag_range,
+                    tag_seq,
+                })
+            }
             _ => Err("cannot determine the layout of Vec, Box<[T]> and IterState".into()),
         }
     }

@@ -41,6 +41,11 @@ impl Shapes {
         self.shapes[shape as usize].index.get(&name).copied()
     }
 
+    /// The existing transition from `shape` by adding `name`, if any.
+    pub fn transition(&self, shape: u32, name: Sym) -> Option<u32> {
+        self.shapes[shape as usize].transitions.get(&name).copied()
+    }
+
     /// The shape after adding `name` to `shape`.
     pub fn add(&mut self, shape: u32, name: Sym) -> u32 {
         if let Some(&t) = self.shapes[shape as usize].transitions.get(&name) {

@@ -425,8 +425,70 @@ impl Gen<'_> {
         Ok(Flow::Next)
     }
 
+    /// `obj.name = v` adding a new attribute along a known shape transition:
+    /// guard the shape, append to the slot array in place (when it has
+    /// room), and switch the shape.
+    fn try_add_attr(&mut self, name: Sym) -> Result<Option<Flow>, AsmError> {
+        if !self.specialize || self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
+            return Ok(None);
+        }
+        let i = self.depth - 1;
+        let Some(obj) = self.peek_value(i) else {
+            return Ok(None);
+        };
+        let Some(inst) = obj.as_instance() else {
+            return Ok(None);
+        };
+        let shape = inst.shape.get();
+        if self.vm.shapes.lookup(shape, name).is_some() {
+            return Ok(None);
+        }
+        let Some(next) = self.vm.shapes.transition(shape, name) else {
+            return Ok(None);
+        };
+        let slot = self.vm.shapes.names(shape).len() as i64;
+        let fail = self.branch_to(self.pc, self.ctx.chained())?;
+        let (o, t) = self.peek(1);
+        if t != Type::Object {
+            self.guard(o, Type::Object, fail);
+        }
+        let p = self.untag(o);
+        let shape_mem = Mem::new(p, offset_of!(InstanceObj, shape) as i32);
+        let sh = self.asm.load(shape_mem, Width::W32);
+        self.jit.stats.type_tests_emitted += 1;
+        self.asm.cmp(sh, Opnd::Imm(shape as i64));
+        self.asm.jcc(Cond::Ne, fail);
+        let lay = self.jit.layout;
+        let base = offset_of!(InstanceObj, slots);
+        let len_mem = Mem::new(p, (base + lay.vec_len) as i32);
+        let len = self.asm.load(len_mem, Width::W64);
+        let cap = self
+            .asm
+            .load(Mem::new(p, (base + lay.vec_cap) as i32), Width::W64);
+        self.asm.cmp(len, cap);
+        self.asm.jcc(Cond::AboveEq, fail);
+        let items = self
+            .asm
+            .load(Mem::new(p, (base + lay.vec_ptr) as i32), Width::W64);
+        let (v, _) = self.peek(2);
+        self.asm
+            .store(Mem::new(items, (slot * 8) as i32), v, Width::W64);
+        self.asm.store(len_mem, Opnd::Imm(slot + 1), Width::W64);
+        self.asm
+            .store(shape_mem, Opnd::Imm(next as i64), Width::W32);
+        let is_self = self.temp_src.get(i as usize).copied().flatten() == Some(0)
+            && self.dirty_locals & 1 == 0;
+        self.drop_temps(2);
+        self.ctx
+            .set_self_shape(if is_self { Some(next) } else { None });
+        Ok(Some(Flow::Next))
+    }
+
     /// `obj.name = v`.
     pub(super) fn gen_store_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
+        if let Some(flow) = self.try_add_attr(name)? {
+            return Ok(flow);
+        }
         match self.attr_site(name)? {
             AttrSite::Slots(slots, slot) => {
                 let (v, _) = self.pop();

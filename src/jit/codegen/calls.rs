@@ -29,6 +29,9 @@ impl Gen<'_> {
 
     /// `obj.name` for a call: the helper writes `[callable, self_or_null]`.
     pub(super) fn gen_load_method(&mut self, name: Sym) -> Result<Flow, AsmError> {
+        if let Some(flow) = self.try_load_method(name)? {
+            return Ok(flow);
+        }
         let sp = self.sp_opnd();
         self.call_checked(
             helpers::load_method as *const () as u64,
@@ -44,6 +47,108 @@ impl Gen<'_> {
             self.depth += 1;
         }
         Ok(Flow::Next)
+    }
+
+    /// `obj.name(...)` resolved at compile time for the peeked receiver: a
+    /// method found on the class of an instance (guarded by the shape, which
+    /// fixes the class and shows no instance attribute shadows it, and by
+    /// the class epoch), or a native method of a builtin type (guarded by the
+    /// type; builtin types cannot change). Pushes `[method, obj]` with no
+    /// helper call.
+    fn try_load_method(&mut self, name: Sym) -> Result<Option<Flow>, AsmError> {
+        if !self.specialize || self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
+            return Ok(None);
+        }
+        let i = self.depth - 1;
+        let Some(obj) = self.peek_value(i) else {
+            return Ok(if self.at_start {
+                None
+            } else {
+                Some(self.defer()?)
+            });
+        };
+        let t = Type::of(obj);
+        let plain = |m: &Value| {
+            m.is_kind(Kind::Function) || m.as_builtin().is_some_and(|b| b.receiver.is_null())
+        };
+        let (method, shape) = match obj.as_instance() {
+            Some(inst) => {
+                let shape = inst.shape.get();
+                if self.vm.shapes.lookup(shape, name).is_some() {
+                    return Ok(None);
+                }
+                match self.vm.class_lookup(inst.class, name) {
+                    Some(m) if plain(&m) => (m, Some(shape)),
+                    _ => return Ok(None),
+                }
+            }
+            None if matches!(
+                t,
+                Type::List
+                    | Type::Str
+                    | Type::Dict
+                    | Type::Tuple
+                    | Type::Int
+                    | Type::Float
+                    | Type::Bool
+            ) =>
+            {
+                match self.vm.class_lookup(self.vm.class_of(obj), name) {
+                    Some(m) if m.as_builtin().is_some_and(|b| b.receiver.is_null()) => (m, None),
+                    _ => return Ok(None),
+                }
+            }
+            None => return Ok(None),
+        };
+        let fail = self.branch_to(self.pc, self.ctx.chained())?;
+        let (v, known) = self.peek(1);
+        if known != t {
+            self.guard(v, t, fail);
+            self.learn(i, t);
+        } else {
+            self.jit.stats.type_tests_removed += 1;
+        }
+        if let Some(shape) = shape {
+            let src = self.temp_src.get(i as usize).copied().flatten();
+            let self_known = src == Some(0)
+                && self.dirty_locals & 1 == 0
+                && self.ctx.self_shape() == Some(shape);
+            if !self_known {
+                let p = self.untag(v);
+                self.jit.stats.type_tests_emitted += 1;
+                if let Some(c) = self
+                    .jit
+                    .stats
+                    .counter_addr(crate::jit::stats::Counter::type_tests_executed)
+                {
+                    super::emit_count(&mut self.asm, c);
+                }
+                let off = std::mem::offset_of!(crate::runtime::object::InstanceObj, shape) as i32;
+                let sh = self.asm.load(basil_asm::Mem::new(p, off), Width::W32);
+                self.asm.cmp(sh, Opnd::Imm(shape as i64));
+                self.asm.jcc(Cond::Ne, fail);
+                if src == Some(0) && self.dirty_locals & 1 == 0 {
+                    self.ctx.set_self_shape(Some(shape));
+                }
+            }
+            let ea = self
+                .asm
+                .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
+            let epoch = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
+            self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
+            self.asm.jcc(Cond::Ne, fail);
+        }
+        self.jit.core.embedded.push(method);
+        // [obj] -> [method, obj]
+        let src = self.temp_src.get(i as usize).copied().flatten();
+        let (o, ot) = self.pop();
+        let m = self.asm.mov_new(Opnd::Imm(method.0 as i64));
+        self.push(m, Type::Unknown);
+        self.push(o, ot);
+        if let Some(s) = self.temp_src.get_mut(self.depth as usize - 1) {
+            *s = src;
+        }
+        Ok(Some(Flow::Next))
     }
 
     /// `[callable, self_or_null, args..] -> [result]`.
