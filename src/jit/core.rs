@@ -38,8 +38,9 @@ pub struct BranchTarget {
     pub ctx: Context,
     /// The stub that compiles the target when first reached.
     pub stub: u64,
-    /// The patchable jump; None once it was removed by a fall-through.
-    pub site: Option<PatchSite>,
+    /// The patchable jumps to this target (one version may jump to it from
+    /// several guards); empty once the jump was removed by a fall-through.
+    pub sites: Vec<PatchSite>,
     /// The version it jumps to, once known.
     pub dest: Option<usize>,
     /// For a function's entry target: the entry slot that direct calls
@@ -272,7 +273,7 @@ impl Jit {
             pc,
             ctx,
             stub,
-            site: None,
+            sites: Vec::new(),
             dest: existing,
             slot: None,
         });
@@ -360,7 +361,7 @@ impl Jit {
         }
         // Fall through: the jump is the last inline code; put the target
         // right here and drop the jump.
-        if let Some(site) = t.site {
+        if let [site] = t.sites[..] {
             let unconditional = match site.kind {
                 PatchKind::X86Jmp32 => true,
                 PatchKind::A64B | PatchKind::A64Veneer => site.start == site.addr,
@@ -372,7 +373,7 @@ impl Jit {
                     Err(ctx) => {
                         if self.cm.truncate(Zone::Inline, site.start).is_ok() {
                             if let Some(v) = self.compile_version(vm, t.code, t.pc, ctx, Some(fp)) {
-                                self.core.targets[id].site = None;
+                                self.core.targets[id].sites.clear();
                                 self.core.targets[id].dest = Some(v);
                                 self.stats.fallthroughs += 1;
                                 return self.core.blocks[v].start;
@@ -400,9 +401,13 @@ impl Jit {
             // SAFETY: the slot is a live box owned by `entry_slots`.
             unsafe { *slot = addr };
             self.core.targets[id].dest = Some(v);
-        } else if let Some(site) = t.site {
-            if self.cm.patch_jump(&site, addr).is_ok() {
-                self.stats.branches_patched += 1;
+        } else if !t.sites.is_empty() {
+            let sites = t.sites.clone();
+            if sites
+                .iter()
+                .all(|site| self.cm.patch_jump(site, addr).is_ok())
+            {
+                self.stats.branches_patched += sites.len() as u64;
                 self.core.targets[id].dest = Some(v);
             }
         }

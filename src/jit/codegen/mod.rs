@@ -112,9 +112,8 @@ pub(super) fn gen_version(
     } = g;
     let c = basil_asm::compile(&asm, &mut jit.cm, jit.arch)?;
     for (pid, tid) in patches {
-        if let Some(site) = c.patch_sites.iter().find(|s| s.id == pid) {
-            jit.core.targets[tid].site = Some(*site);
-        }
+        let sites = c.patch_sites.iter().filter(|s| s.id == pid).copied();
+        jit.core.targets[tid].sites.extend(sites);
     }
     jit.stats.code_inline_bytes += c.inline_len as u64;
     jit.stats.code_outlined_bytes += c.outlined_len as u64;
