@@ -145,6 +145,9 @@ impl Gen<'_> {
             return Ok(flow);
         }
         let expect_int = self.specialize && self.peeked_range_iter();
+        if !expect_int {
+            return self.for_iter_dynamic(target);
+        }
         let sp = self.sp_opnd();
         let r = self.call_checked(helpers::for_iter as *const () as u64, vec![VM, sp]);
         let done_ctx = {
@@ -260,6 +263,116 @@ impl Gen<'_> {
         let t = self.branch_to(self.pc + 1, self.ctx.unchained())?;
         self.asm.jmp(t);
         Ok(Some(Flow::End))
+    }
+
+    /// `ForIter` with no knowledge of the iterator (the unversioned path and
+    /// the megamorphic fallback): tests of its kind and state select inline
+    /// range or list stepping, anything else calls the helper.
+    fn for_iter_dynamic(&mut self, target: u32) -> Result<Flow, AsmError> {
+        use crate::runtime::object::{Kind, ListObj};
+        use crate::runtime::value::{SMALL_MAX, SMALL_MIN};
+        let lay = self.jit.layout;
+        let i = self.depth - 1;
+        let done_ctx = {
+            let mut c = self.ctx.unchained();
+            c.set_temp(i as usize, Type::Unknown);
+            c
+        };
+        let t_done = self.branch_to(target, done_ctx)?;
+        let (slow, not_range, got) = (
+            self.asm.new_label(),
+            self.asm.new_label(),
+            self.asm.new_label(),
+        );
+        let out = self.asm.new_vreg();
+        let (itv, _) = self.peek(1);
+        self.guard(itv, Type::Heap, Target::Label(slow));
+        let p = self.untag(itv);
+        let kind = self.asm.load(Mem::new(p, 0), Width::W8);
+        self.count_test();
+        self.asm.cmp(kind, Opnd::Imm(Kind::Iter as i64));
+        self.asm.jcc(Cond::Ne, Target::Label(slow));
+        let tag = self.asm.load(Mem::new(p, lay.iter_tag as i32), Width::W8);
+        let w = |k: usize| Mem::new(p, lay.iter_word[k] as i32);
+        // Range with small-int bounds and a positive step.
+        self.count_test();
+        self.asm.cmp(tag, Opnd::Imm(lay.tag_range as i64));
+        self.asm.jcc(Cond::Ne, Target::Label(not_range));
+        let step = self.asm.load(w(2), Width::W64);
+        let stop = self.asm.load(w(1), Width::W64);
+        let cur = self.asm.load(w(0), Width::W64);
+        self.asm.cmp(step, Opnd::Imm(0));
+        self.asm.jcc(Cond::Le, Target::Label(slow));
+        self.asm.cmp(step, Opnd::Imm(SMALL_MAX));
+        self.asm.jcc(Cond::Gt, Target::Label(slow));
+        self.asm.cmp(stop, Opnd::Imm(SMALL_MAX));
+        self.asm.jcc(Cond::Gt, Target::Label(slow));
+        self.asm.cmp(cur, Opnd::Imm(SMALL_MIN));
+        self.asm.jcc(Cond::Lt, Target::Label(slow));
+        self.asm.cmp(cur, stop);
+        self.asm.jcc(Cond::Ge, t_done);
+        let next = self.asm.add(cur, step);
+        self.asm.store(w(0), next, Width::W64);
+        let payload = self
+            .asm
+            .and(cur, Opnd::Imm(((1u64 << TAG_SHIFT) - 1) as i64));
+        let boxed = self
+            .asm
+            .or(payload, Opnd::Imm((TAG_INT << TAG_SHIFT) as i64));
+        self.asm.mov(out, boxed);
+        self.asm.jmp(Target::Label(got));
+        // A list iterator.
+        self.asm.bind(not_range);
+        self.count_test();
+        self.asm.cmp(tag, Opnd::Imm(lay.tag_seq as i64));
+        self.asm.jcc(Cond::Ne, Target::Label(slow));
+        let seq = self.asm.load(w(0), Width::W64);
+        let lp = self.untag(seq);
+        let sk = self.asm.load(Mem::new(lp, 0), Width::W8);
+        self.count_test();
+        self.asm.cmp(sk, Opnd::Imm(Kind::List as i64));
+        self.asm.jcc(Cond::Ne, Target::Label(slow));
+        let idx = self.asm.load(w(1), Width::W64);
+        let base = std::mem::offset_of!(ListObj, items);
+        let len = self
+            .asm
+            .load(Mem::new(lp, (base + lay.vec_len) as i32), Width::W64);
+        self.asm.cmp(idx, len);
+        self.asm.jcc(Cond::AboveEq, t_done);
+        let items = self
+            .asm
+            .load(Mem::new(lp, (base + lay.vec_ptr) as i32), Width::W64);
+        let off = self.asm.shl(idx, Opnd::Imm(3));
+        let addr = self.asm.add(items, off);
+        let v = self.asm.load(Mem::new(addr, 0), Width::W64);
+        let inc = self.asm.add(idx, Opnd::Imm(1));
+        self.asm.store(w(1), inc, Width::W64);
+        self.asm.mov(out, v);
+        self.asm.jmp(Target::Label(got));
+        // Anything else.
+        self.asm.bind(slow);
+        let sp = self.sp_opnd();
+        let r = self.call_checked(helpers::for_iter as *const () as u64, vec![VM, sp]);
+        self.asm.cmp(r, Opnd::Imm(Value::NULL.0 as i64));
+        self.asm.jcc(Cond::Eq, t_done);
+        self.asm.mov(out, r);
+        self.asm.bind(got);
+        self.push(out, Type::Unknown);
+        let t = self.branch_to(self.pc + 1, self.ctx.unchained())?;
+        self.asm.jmp(t);
+        Ok(Flow::End)
+    }
+
+    /// Counts one dynamic type test (emitted, and executed under --stats).
+    fn count_test(&mut self) {
+        self.jit.stats.type_tests_emitted += 1;
+        if let Some(c) = self
+            .jit
+            .stats
+            .counter_addr(crate::jit::stats::Counter::type_tests_executed)
+        {
+            super::emit_count(&mut self.asm, c);
+        }
     }
 
     /// True if the iterator on top is, right now, an iterator over a range.
