@@ -132,8 +132,7 @@ impl Gen<'_> {
         let base = self.depth - n;
         let mut vals = Vec::new();
         for k in 0..n {
-            let m = self.temp_mem(base + k);
-            let v = self.asm.load(m, Width::W64);
+            let v = self.read_temp(base + k);
             let t = self.ctx.temp((base + k) as usize);
             let src = self.temp_src.get((base + k) as usize).copied().flatten();
             vals.push((v, t, src));

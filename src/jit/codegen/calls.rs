@@ -38,7 +38,7 @@ impl Gen<'_> {
             vec![VM, sp, Opnd::Imm(name.0 as i64)],
         );
         self.drop_temps(1);
-        // The helper stored both values; record them as unknown.
+        // The helper stored both values in memory; record them as unknown.
         for _ in 0..2 {
             self.ctx.set_temp(self.depth as usize, Type::Unknown);
             if let Some(s) = self.temp_src.get_mut(self.depth as usize) {
@@ -225,14 +225,12 @@ impl Gen<'_> {
         // Guards: the same callable; a bound receiver for methods; no class
         // changed since this was compiled, for instantiation.
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
-        let m = self.temp_mem(fidx);
-        let f = self.asm.load(m, Width::W64);
+        let f = self.read_temp(fidx);
         self.jit.stats.identity_guards += 1;
         self.asm.cmp(f, Opnd::Imm(fv.0 as i64));
         self.asm.jcc(Cond::Ne, fail);
         if bound {
-            let m = self.temp_mem(fidx + 1);
-            let s = self.asm.load(m, Width::W64);
+            let s = self.read_temp(fidx + 1);
             self.asm.cmp(s, Opnd::Imm(Value::NULL.0 as i64));
             self.asm.jcc(Cond::Eq, fail);
         }
@@ -250,6 +248,7 @@ impl Gen<'_> {
             );
             let m = self.temp_mem(first);
             self.asm.store(m, obj, Width::W64);
+            self.forget_temp_regs(first);
             inst = Some(obj);
         }
         // The callee's frame starts at its first argument.

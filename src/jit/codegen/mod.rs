@@ -61,6 +61,9 @@ pub(super) struct Gen<'a> {
     pub at_start: bool,
     /// The local each tracked temp was loaded from, if any.
     pub temp_src: [Option<u32>; super::context::MAX_TEMPS],
+    /// The register each tracked temp's value is still in (it is also in
+    /// memory): later reads of the temp use it instead of a load.
+    pub temp_reg: [Option<Opnd>; super::context::MAX_TEMPS],
     /// Locals stored to since the version began (bit per slot < 64).
     pub dirty_locals: u64,
     /// Whether to specialise (peek, guard, split) at all.
@@ -96,6 +99,7 @@ pub(super) fn gen_version(
         fp,
         at_start: true,
         temp_src: [None; super::context::MAX_TEMPS],
+        temp_reg: [None; super::context::MAX_TEMPS],
         dirty_locals: 0,
         specialize,
         patches: Vec::new(),
@@ -259,30 +263,50 @@ impl Gen<'_> {
         let m = self.temp_mem(self.depth);
         self.asm.store(m, v, Width::W64);
         self.ctx.set_temp(self.depth as usize, t);
-        if let Some(s) = self.temp_src.get_mut(self.depth as usize) {
+        let d = self.depth as usize;
+        if let Some(s) = self.temp_src.get_mut(d) {
             *s = None;
         }
+        if let Some(r) = self.temp_reg.get_mut(d) {
+            *r = matches!(v, Opnd::VReg(_)).then_some(v);
+        }
         self.depth += 1;
+    }
+
+    /// The value of temp `idx`: its register if still known, else a load.
+    pub(super) fn read_temp(&mut self, idx: u32) -> Opnd {
+        if let Some(Some(r)) = self.temp_reg.get(idx as usize) {
+            return *r;
+        }
+        let m = self.temp_mem(idx);
+        self.asm.load(m, Width::W64)
+    }
+
+    /// Forgets the registers of temps `from..` (after code that wrote the
+    /// temps' memory directly).
+    pub(super) fn forget_temp_regs(&mut self, from: u32) {
+        for r in self.temp_reg.iter_mut().skip(from as usize) {
+            *r = None;
+        }
     }
 
     /// Pops the top temp: its value and known type.
     pub(super) fn pop(&mut self) -> (Opnd, Type) {
         self.depth -= 1;
-        let m = self.temp_mem(self.depth);
-        let v = self.asm.load(m, Width::W64);
+        let v = self.read_temp(self.depth);
         let t = self.ctx.temp(self.depth as usize);
         self.ctx.set_temp(self.depth as usize, Type::Unknown);
         if let Some(s) = self.temp_src.get_mut(self.depth as usize) {
             *s = None;
         }
+        self.forget_temp_regs(self.depth);
         (v, t)
     }
 
     /// The value and type of temp `n` from the top (1 = top) without popping.
     pub(super) fn peek(&mut self, n: u32) -> (Opnd, Type) {
         let idx = self.depth - n;
-        let m = self.temp_mem(idx);
-        let v = self.asm.load(m, Width::W64);
+        let v = self.read_temp(idx);
         (v, self.ctx.temp(idx as usize))
     }
 
@@ -295,6 +319,7 @@ impl Gen<'_> {
                 *s = None;
             }
         }
+        self.forget_temp_regs(self.depth);
     }
 
     /// Records that temp `idx` (from the bottom) holds type `t`; if it is an
@@ -420,8 +445,7 @@ impl Gen<'_> {
                             f
                         }
                     };
-                    let m = self.temp_mem(i);
-                    let v = self.asm.load(m, Width::W64);
+                    let v = self.read_temp(i);
                     self.guard(v, t, f);
                     self.learn(i, t);
                     out.push(t);
