@@ -446,3 +446,26 @@ pub extern "C" fn setattr_ic(vm: *mut Vm, sp: *mut Value, name: u64, cell: *mut 
     }
     status(r)
 }
+
+/// `a // b` and `a % b` on two small ints (`op`: 0 floor division, 1
+/// modulo) with Python's flooring; `b` is non-zero (checked by the caller).
+/// Returns the boxed result, or `JIT_ERR` when it does not fit unboxed
+/// (`-2**47 // -1`). Pure: no VM access.
+pub extern "C" fn int_floordiv_mod(a: u64, b: u64, op: u64) -> u64 {
+    let (x, y) = (Value(a).small(), Value(b).small());
+    if y == 0 {
+        return JIT_ERR;
+    }
+    let (q, r) = (x / y, x % y);
+    let (q, r) = if r != 0 && ((r < 0) != (y < 0)) {
+        (q - 1, r + y)
+    } else {
+        (q, r)
+    };
+    let v = if op == 0 { q } else { r };
+    if crate::runtime::value::fits_small(v) {
+        Value::from_small(v).0
+    } else {
+        JIT_ERR
+    }
+}

@@ -100,6 +100,24 @@ impl Gen<'_> {
             self.push(r, Type::Int);
             return Ok(Flow::Next);
         }
+        if ta == Type::Int && tb == Type::Int && matches!(op, BinOp::FloorDiv | BinOp::Mod) {
+            let (b, _) = self.pop();
+            let (a, _) = self.pop();
+            // A zero divisor raises in the interpreter.
+            let z = self.exit(ExitReason::ZeroDivision)?;
+            self.asm.cmp(b, Opnd::Imm(INT_TAG));
+            self.asm.jcc(Cond::Eq, z);
+            let code = if op == BinOp::FloorDiv { 0 } else { 1 };
+            let r = self.asm.ccall(
+                helpers::int_floordiv_mod as *const () as u64,
+                vec![a, b, Opnd::Imm(code)],
+            );
+            let ovf = self.exit(ExitReason::Overflow)?;
+            self.asm.cmp(r, Opnd::Imm(helpers::JIT_ERR as i64));
+            self.asm.jcc(Cond::Eq, ovf);
+            self.push(r, Type::Int);
+            return Ok(Flow::Next);
+        }
         if num(ta)
             && num(tb)
             && float_ok
