@@ -268,13 +268,6 @@ pub extern "C" fn push_frame(vm: *mut Vm, func: u64, base: *mut Value) -> u64 {
     0
 }
 
-/// Pops the frame record pushed by `push_frame`.
-pub extern "C" fn pop_frame(vm: *mut Vm) {
-    // SAFETY: called from JIT code with the live VM.
-    let vm = unsafe { &mut *vm };
-    vm.frames.pop();
-}
-
 /// A directly called frame left JIT code early (`status` is an exit or a
 /// raise): finishes it in the interpreter. Returns its value or `JIT_ERR`.
 pub extern "C" fn complete_call(vm: *mut Vm, status: u64) -> u64 {

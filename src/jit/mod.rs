@@ -110,6 +110,10 @@ pub struct Layout {
     /// The tags of `IterState::Range` and `IterState::Seq`.
     pub tag_range: u8,
     pub tag_seq: u8,
+    /// Pointer, length and capacity offsets inside `Vec<Frame>`.
+    pub frames_ptr: usize,
+    pub frames_len: usize,
+    pub frames_cap: usize,
 }
 
 impl Layout {
@@ -160,8 +164,25 @@ impl Layout {
             && q[1] == Value::from_small(44).0 as usize
             && q[2] == 55;
         let (tag_range, tag_seq) = ((r[0] & 0xff) as u8, (q[0] & 0xff) as u8);
-        match (vec_ptr, vec_len, slice_ptr, slice_len, iter_ok, vec_cap) {
-            (Some(a), Some(b), Some(c), Some(d), true, Some(e)) if v.capacity() != 3 => {
+        let mut fv: Vec<crate::runtime::vm::Frame> = Vec::with_capacity(13);
+        fv.push(crate::runtime::vm::Frame {
+            code: 0,
+            base: 0,
+            sp: 0,
+            func: Value::NONE,
+            namespace: Value::NONE,
+        });
+        let fw = words(&fv);
+        let frames_ptr = fw.iter().position(|&w| w == fv.as_ptr() as usize);
+        let frames_len = fw.iter().position(|&w| w == 1);
+        let frames_cap = fw.iter().position(|&w| w == fv.capacity());
+        let frames = (frames_ptr, frames_len, frames_cap);
+        match (
+            vec_ptr, vec_len, slice_ptr, slice_len, iter_ok, vec_cap, frames,
+        ) {
+            (Some(a), Some(b), Some(c), Some(d), true, Some(e), (Some(f), Some(g), Some(h)))
+                if v.capacity() != 3 && fv.capacity() != 1 =>
+            {
                 Ok(Layout {
                     vec_ptr: a * 8,
                     vec_len: b * 8,
@@ -172,6 +193,9 @@ impl Layout {
                     iter_word: [base + 8, base + 16, base + 24],
                     tag_range,
                     tag_seq,
+                    frames_ptr: f * 8,
+                    frames_len: g * 8,
+                    frames_cap: h * 8,
                 })
             }
             _ => Err("cannot determine the layout of Vec, Box<[T]> and IterState".into()),

@@ -31,6 +31,11 @@ impl VmStack {
         self.mem.as_mut_ptr() as *mut Value
     }
 
+    /// The address of slot 0, for code that addresses the stack directly.
+    pub fn base_addr(&self) -> u64 {
+        self.mem.as_ptr() as u64
+    }
+
     /// Number of slots.
     #[inline(always)]
     pub fn capacity(&self) -> usize {

@@ -46,7 +46,9 @@ pub struct ModuleEntry {
 
 /// An active frame. `base` and `sp` index the VM stack; `sp` is only
 /// up to date while the frame is suspended in a call or at a safepoint.
+/// `repr(C)`: JIT code pushes and pops frame records of direct calls inline.
 #[derive(Copy, Clone, Debug)]
+#[repr(C)]
 pub struct Frame {
     pub code: u32,
     pub base: usize,
@@ -188,7 +190,7 @@ impl Vm {
             cls,
             shapes,
             stack: VmStack::new(),
-            frames: Vec::new(),
+            frames: Vec::with_capacity(1024),
             exc: Value::NONE,
             handled: Value::NONE,
             recursion_limit: 1000,

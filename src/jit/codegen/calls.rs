@@ -261,13 +261,8 @@ impl Gen<'_> {
                 Width::W64,
             );
         }
-        let pushed = self.asm.ccall(
-            helpers::push_frame as *const () as u64,
-            vec![VM, Opnd::Imm(func.0 as i64), new_fp],
-        );
-        let err = self.raise_exit();
-        self.asm.cmp(pushed, Opnd::Imm(helpers::JIT_ERR as i64));
-        self.asm.jcc(Cond::Eq, err);
+        let frame_size = self.vm.codes[callee as usize].code.frame_size();
+        self.push_frame_record(func, callee, callee_nlocals, frame_size, new_fp);
         // Entry-point versioning: the callee's entry is specialised for the
         // argument types this call site knows.
         let mut callee_ctx = crate::jit::context::Context::GENERIC;
@@ -302,8 +297,7 @@ impl Gen<'_> {
             .ccall(helpers::complete_call as *const () as u64, vec![VM, status]);
         self.asm.mov(out, r2);
         self.asm.bind(done);
-        self.asm
-            .ccall_void(helpers::pop_frame as *const () as u64, vec![VM]);
+        self.pop_frame_record();
         let err2 = self.raise_exit();
         self.asm.cmp(out, Opnd::Imm(helpers::JIT_ERR as i64));
         self.asm.jcc(Cond::Eq, err2);
@@ -332,6 +326,118 @@ impl Gen<'_> {
             },
         );
         Ok(Some(Flow::Next))
+    }
+
+    /// Pushes the frame record of a direct call inline — when the frame
+    /// table has room, the recursion limit and the VM stack allow, and no
+    /// collection is due; otherwise through `helpers::push_frame`, which
+    /// also checks the native stack, collects, or raises RecursionError.
+    fn push_frame_record(
+        &mut self,
+        func: Value,
+        code: u32,
+        nlocals: u32,
+        frame_size: u32,
+        new_fp: Opnd,
+    ) {
+        use crate::runtime::vm::{Frame, Vm};
+        use basil_asm::{Mem, Target};
+        use std::mem::{offset_of, size_of};
+        /// Deeper than this, the helper also checks the native stack.
+        const INLINE_DEPTH: i64 = 20_000;
+        let lay = self.jit.layout;
+        let frames = offset_of!(Vm, frames);
+        let len_mem = Mem::new(VM, (frames + lay.frames_len) as i32);
+        let (slow, done) = (self.asm.new_label(), self.asm.new_label());
+        let len = self.asm.load(len_mem, Width::W64);
+        let cap = self
+            .asm
+            .load(Mem::new(VM, (frames + lay.frames_cap) as i32), Width::W64);
+        self.asm.cmp(len, cap);
+        self.asm.jcc(Cond::AboveEq, Target::Label(slow));
+        let limit = self.asm.load(
+            Mem::new(VM, offset_of!(Vm, recursion_limit) as i32),
+            Width::W64,
+        );
+        self.asm.cmp(len, limit);
+        self.asm.jcc(Cond::AboveEq, Target::Label(slow));
+        self.asm.cmp(len, Opnd::Imm(INLINE_DEPTH));
+        self.asm.jcc(Cond::AboveEq, Target::Label(slow));
+        let heap = &self.vm.heap;
+        let aa = self
+            .asm
+            .mov_new(Opnd::Imm(&heap.allocated as *const usize as i64));
+        let allocated = self.asm.load(Mem::new(aa, 0), Width::W64);
+        let ta = self
+            .asm
+            .mov_new(Opnd::Imm(&heap.threshold as *const usize as i64));
+        let threshold = self.asm.load(Mem::new(ta, 0), Width::W64);
+        self.asm.cmp(allocated, threshold);
+        self.asm.jcc(Cond::AboveEq, Target::Label(slow));
+        let stack0 = self.vm.stack.base_addr() as i64;
+        let stack_end = stack0 + (self.vm.stack.capacity() as i64) * 8;
+        let end = self
+            .asm
+            .add(new_fp, Opnd::Imm((frame_size as i64 + 64) * 8));
+        self.asm.cmp(end, Opnd::Imm(stack_end));
+        self.asm.jcc(Cond::AboveEq, Target::Label(slow));
+        // The record at ptr + len * size; the caller's (just below) gets
+        // its sp: the arguments now belong to the callee.
+        let ptr = self
+            .asm
+            .load(Mem::new(VM, (frames + lay.frames_ptr) as i32), Width::W64);
+        let size = size_of::<Frame>() as i64;
+        let scaled = self.asm.mul(len, Opnd::Imm(size));
+        let rec = self.asm.add(ptr, scaled);
+        let rel = self.asm.sub(new_fp, Opnd::Imm(stack0));
+        let base = self.asm.shr(rel, Opnd::Imm(3));
+        let sp = self.asm.add(base, Opnd::Imm(nlocals as i64));
+        let at = |field: usize| Mem::new(rec, field as i32);
+        self.asm.store(
+            Mem::new(rec, (offset_of!(Frame, sp) as i64 - size) as i32),
+            base,
+            Width::W64,
+        );
+        self.asm.store(
+            at(offset_of!(Frame, code)),
+            Opnd::Imm(code as i64),
+            Width::W32,
+        );
+        self.asm
+            .store(at(offset_of!(Frame, base)), base, Width::W64);
+        self.asm.store(at(offset_of!(Frame, sp)), sp, Width::W64);
+        self.asm.store(
+            at(offset_of!(Frame, func)),
+            Opnd::Imm(func.0 as i64),
+            Width::W64,
+        );
+        self.asm.store(
+            at(offset_of!(Frame, namespace)),
+            Opnd::Imm(Value::NULL.0 as i64),
+            Width::W64,
+        );
+        let next = self.asm.add(len, Opnd::Imm(1));
+        self.asm.store(len_mem, next, Width::W64);
+        self.asm.jmp(Target::Label(done));
+        self.asm.bind(slow);
+        let pushed = self.asm.ccall(
+            helpers::push_frame as *const () as u64,
+            vec![VM, Opnd::Imm(func.0 as i64), new_fp],
+        );
+        let err = self.raise_exit();
+        self.asm.cmp(pushed, Opnd::Imm(helpers::JIT_ERR as i64));
+        self.asm.jcc(Cond::Eq, err);
+        self.asm.bind(done);
+    }
+
+    /// Pops the frame record pushed by `push_frame_record`.
+    fn pop_frame_record(&mut self) {
+        use basil_asm::Mem;
+        let off = std::mem::offset_of!(crate::runtime::vm::Vm, frames) + self.jit.layout.frames_len;
+        let len_mem = Mem::new(VM, off as i32);
+        let len = self.asm.load(len_mem, Width::W64);
+        let prev = self.asm.sub(len, Opnd::Imm(1));
+        self.asm.store(len_mem, prev, Width::W64);
     }
 
     /// `BuildTuple`/`BuildList`.
