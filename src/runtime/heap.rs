@@ -72,7 +72,7 @@ impl Default for Heap {
         Heap {
             objects: Vec::new(),
             allocated: 0,
-            threshold: 8 << 20,
+            threshold: 2 << 20,
             collections: 0,
         }
     }
@@ -130,7 +130,7 @@ impl Heap {
         });
         self.collections += 1;
         self.allocated = 0;
-        self.threshold = (live_bytes * 2).max(8 << 20);
+        self.threshold = (live_bytes * 2).max(2 << 20);
     }
 }
 
