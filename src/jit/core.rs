@@ -64,10 +64,12 @@ pub struct Core {
     pub entry_cache: Vec<Vec<u64>>,
     /// Heap objects generated code compares against by identity: GC roots,
     /// so that their addresses cannot be reused by other objects.
-    pub embedded: Vec<Value>,
+    pub embedded: std::collections::HashSet<Value, crate::intern::FxBuild>,
     /// Inline-cache cells of attribute sites (`[shape + 1, slot]`, boxed:
     /// generated code reads and the helpers write them).
     pub ic_cells: Vec<Box<[u64; 2]>>,
+    /// Method-cache cells of `LoadMethod` sites.
+    pub method_cells: Vec<Box<[u64; 3]>>,
     /// Per function entry and argument types, the address direct calls
     /// jump to: first a stub, then the entry version compiled for those
     /// argument types (entry-point versioning; boxed: code reads it).
@@ -279,6 +281,15 @@ impl Jit {
         });
         let initial = existing.map_or(stub, |v| self.core.blocks[v].start);
         Ok((id, initial))
+    }
+
+    /// A new, empty method-cache cell (`[shape + 1, method, epoch]`);
+    /// returns its address.
+    pub(super) fn new_method_cell(&mut self) -> u64 {
+        let mut b = Box::new([0u64; 3]);
+        let a = b.as_mut_ptr() as u64;
+        self.core.method_cells.push(b);
+        a
     }
 
     /// A new, empty inline-cache cell; returns its address.

@@ -172,21 +172,6 @@ pub extern "C" fn call(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
     word(vm.call_at(f, top - n, n))
 }
 
-/// `[obj] -> [callable, self_or_null]`, written in place.
-pub extern "C" fn load_method(vm: *mut Vm, sp: *mut Value, name: u64) -> u64 {
-    // SAFETY: see `enter`.
-    let (vm, top) = unsafe { enter(vm, sp) };
-    let obj = vm.stack.get(top - 1);
-    match vm.load_method(obj, Sym(name as u32)) {
-        Ok((f, s)) => {
-            vm.stack.set(top - 1, f);
-            vm.stack.set(top, s);
-            0
-        }
-        Err(_) => JIT_ERR,
-    }
-}
-
 /// `[callable, self_or_null, a1 .. an] -> result`.
 pub extern "C" fn call_method(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
     // SAFETY: see `enter`.
@@ -460,5 +445,36 @@ pub extern "C" fn int_floordiv_mod(a: u64, b: u64, op: u64) -> u64 {
         Value::from_small(v).0
     } else {
         JIT_ERR
+    }
+}
+
+/// `[obj] -> [callable, self_or_null]` in place, filling the site's method
+/// cache cell (`[shape + 1, method, class epoch]`) when `obj` is an instance
+/// whose class provides a plain function not shadowed by an attribute.
+/// The cached method is kept alive by `Core::embedded`.
+pub extern "C" fn load_method_ic(vm: *mut Vm, sp: *mut Value, name: u64, cell: *mut u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let obj = vm.stack.get(top - 1);
+    match vm.load_method(obj, Sym(name as u32)) {
+        Ok((f, s)) => {
+            vm.stack.set(top - 1, f);
+            vm.stack.set(top, s);
+            if let Some(inst) = obj.as_instance() {
+                if !s.is_null() && f.is_kind(crate::runtime::object::Kind::Function) {
+                    if let Some(jit) = vm.jit.as_mut() {
+                        jit.core.embedded.insert(f);
+                    }
+                    // SAFETY: `cell` is a live three-word cache cell owned by the JIT.
+                    unsafe {
+                        *cell = inst.shape.get() as u64 + 1;
+                        *cell.add(1) = f.0;
+                        *cell.add(2) = vm.class_epoch;
+                    }
+                }
+            }
+            0
+        }
+        Err(_) => JIT_ERR,
     }
 }

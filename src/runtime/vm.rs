@@ -478,7 +478,7 @@ impl Vm {
         roots.extend(self.cls.all());
         roots.extend_from_slice(&self.roots);
         if let Some(jit) = &self.jit {
-            roots.extend_from_slice(&jit.core.embedded);
+            roots.extend(jit.core.embedded.iter().copied());
         }
         roots.extend_from_slice(&self.char_strs);
         self.lookup_cache.borrow_mut().clear();

@@ -32,11 +32,50 @@ impl Gen<'_> {
         if let Some(flow) = self.try_load_method(name)? {
             return Ok(flow);
         }
+        // An inline cache keyed by the receiver's shape (valid while the
+        // class epoch is unchanged): on a hit, `[method, obj]` with no call.
+        let cell = self.jit.new_method_cell();
+        let (slow, done) = (self.asm.new_label(), self.asm.new_label());
+        let (obj, t) = self.peek(1);
+        if t != Type::Object {
+            self.guard(obj, Type::Object, basil_asm::Target::Label(slow));
+        }
+        let p = self.untag(obj);
+        let off = std::mem::offset_of!(crate::runtime::object::InstanceObj, shape) as i32;
+        let shape = self.asm.load(basil_asm::Mem::new(p, off), Width::W32);
+        let key = self.asm.add(shape, Opnd::Imm(1));
+        let ca = self.asm.mov_new(Opnd::Imm(cell as i64));
+        let cached = self.asm.load(basil_asm::Mem::new(ca, 0), Width::W64);
+        self.jit.stats.type_tests_emitted += 1;
+        if let Some(c) = self
+            .jit
+            .stats
+            .counter_addr(crate::jit::stats::Counter::type_tests_executed)
+        {
+            super::emit_count(&mut self.asm, c);
+        }
+        self.asm.cmp(key, cached);
+        self.asm.jcc(Cond::Ne, basil_asm::Target::Label(slow));
+        let epoch = self.asm.load(basil_asm::Mem::new(ca, 16), Width::W64);
+        let ea = self
+            .asm
+            .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
+        let now = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
+        self.asm.cmp(epoch, now);
+        self.asm.jcc(Cond::Ne, basil_asm::Target::Label(slow));
+        let method = self.asm.load(basil_asm::Mem::new(ca, 8), Width::W64);
+        let top = self.temp_mem(self.depth - 1);
+        let next = self.temp_mem(self.depth);
+        self.asm.store(top, method, Width::W64);
+        self.asm.store(next, obj, Width::W64);
+        self.asm.jmp(basil_asm::Target::Label(done));
+        self.asm.bind(slow);
         let sp = self.sp_opnd();
         self.call_checked(
-            helpers::load_method as *const () as u64,
-            vec![VM, sp, Opnd::Imm(name.0 as i64)],
+            helpers::load_method_ic as *const () as u64,
+            vec![VM, sp, Opnd::Imm(name.0 as i64), Opnd::Imm(cell as i64)],
         );
+        self.asm.bind(done);
         self.drop_temps(1);
         // The helper stored both values in memory; record them as unknown.
         for _ in 0..2 {
@@ -138,7 +177,7 @@ impl Gen<'_> {
             self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
             self.asm.jcc(Cond::Ne, fail);
         }
-        self.jit.core.embedded.push(method);
+        self.jit.core.embedded.insert(method);
         // [obj] -> [method, obj]
         let src = self.temp_src.get(i as usize).copied().flatten();
         let (o, ot) = self.pop();
@@ -220,8 +259,8 @@ impl Gen<'_> {
         }
         let (callee, callee_nlocals) = (fo.code, code.nlocals());
         // The guards compare addresses: keep the objects alive.
-        self.jit.core.embedded.push(fv);
-        self.jit.core.embedded.push(func);
+        self.jit.core.embedded.insert(fv);
+        self.jit.core.embedded.insert(func);
         // Guards: the same callable; a bound receiver for methods; no class
         // changed since this was compiled, for instantiation.
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
