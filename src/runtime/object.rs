@@ -320,6 +320,15 @@ macro_rules! cast {
 }
 pub(crate) use cast;
 
+/// Typed access to heap objects.
+///
+/// The accessors return references with a `'static` lifetime because heap
+/// objects are owned by the collector, not by any Rust value: an object
+/// lives while it is reachable from a root, and collections happen only at
+/// interpreter and JIT safepoints. The contract for callers is therefore:
+/// do not keep such a reference across anything that can reach a safepoint
+/// (a call into Python code) unless the object is rooted, and do not hold two
+/// mutable references to the same object at once.
 impl Value {
     /// The kind of a heap value, or None for an immediate.
     #[inline(always)]
