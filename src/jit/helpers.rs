@@ -478,3 +478,13 @@ pub extern "C" fn load_method_ic(vm: *mut Vm, sp: *mut Value, name: u64, cell: *
         Err(_) => JIT_ERR,
     }
 }
+
+/// `CallKw`/`CallMethodKw`: the `total` values below `sp` are
+/// `[f, (self|NULL)?, args.., kwvalues..]`; `names` is the constant tuple of
+/// keyword names; `method` says whether the receiver slot is present.
+pub extern "C" fn call_kw(vm: *mut Vm, sp: *mut Value, total: u64, names: u64, method: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let window = vm.stack.slice(top - total as usize, top).to_vec();
+    word(vm.call_with_kw(&window, Value(names), method != 0))
+}

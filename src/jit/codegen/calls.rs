@@ -479,6 +479,36 @@ impl Gen<'_> {
         self.asm.store(len_mem, prev, Width::W64);
     }
 
+    /// `CallKw`/`CallMethodKw`, through the interpreter's keyword binding.
+    pub(super) fn gen_call_kw(
+        &mut self,
+        argc: u32,
+        kwnames: u32,
+        method: bool,
+    ) -> Result<Flow, AsmError> {
+        let names = self
+            .consts
+            .get(kwnames as usize)
+            .copied()
+            .unwrap_or(Value::NONE);
+        let nk = names.as_tuple().map_or(0, |t| t.items.len() as u32);
+        let total = argc + nk + if method { 2 } else { 1 };
+        let sp = self.sp_opnd();
+        let r = self.call_checked(
+            helpers::call_kw as *const () as u64,
+            vec![
+                VM,
+                sp,
+                Opnd::Imm(total as i64),
+                Opnd::Imm(names.0 as i64),
+                Opnd::Imm(method as i64),
+            ],
+        );
+        self.drop_temps(total);
+        self.push(r, Type::Unknown);
+        Ok(Flow::Next)
+    }
+
     /// `BuildTuple`/`BuildList`.
     pub(super) fn gen_build(&mut self, n: u32, list: bool) -> Result<Flow, AsmError> {
         let sp = self.sp_opnd();

@@ -236,6 +236,8 @@ impl Gen<'_> {
             | BuildSlice(_)
             | BuildString(_)
             | FormatValue { .. } => self.gen_helper_op(ins),
+            CallKw { argc, kwnames } => self.gen_call_kw(argc, kwnames, false),
+            CallMethodKw { argc, kwnames } => self.gen_call_kw(argc, kwnames, true),
             JumpIfFalseOrPop(t) => self.gen_jump_or_pop(t, false),
             JumpIfTrueOrPop(t) => self.gen_jump_or_pop(t, true),
             _ => self.gen_unsupported(),
