@@ -51,9 +51,13 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     pub stats_file: Option<String>,
 
-    /// With --lbbv: print the machine code of every compiled block version at exit
+    /// With --lbbv: print the machine code of every compiled block version as it is compiled
     #[arg(long)]
     pub dump_disasm: bool,
+
+    /// With --lbbv: write /tmp/perf-PID.map so that Linux `perf` names JIT code
+    #[arg(long)]
+    pub perf_map: bool,
 
     /// The program file (`-` reads it from stdin), then its arguments (sys.argv[1:])
     #[arg(
@@ -162,6 +166,7 @@ fn jit_options(args: &Args) -> crate::jit::JitOptions {
         exec_mem_mib: args.lbbv_exec_mem as usize,
         stats: args.stats.is_some() || args.stats_file.is_some(),
         dump_disasm: args.dump_disasm,
+        perf_map: args.perf_map,
     }
 }
 
@@ -174,8 +179,8 @@ fn run_program(p: Program, args: &Args) -> i32 {
             Ok(j) => vm.jit = Some(Box::new(j)),
             Err(e) => eprintln!("basil: --lbbv unavailable ({e}); running in the interpreter"),
         }
-    } else if args.stats.is_some() || args.dump_disasm {
-        eprintln!("basil: --stats and --dump-disasm need --lbbv");
+    } else if args.stats.is_some() || args.dump_disasm || args.perf_map {
+        eprintln!("basil: --stats, --dump-disasm and --perf-map need --lbbv");
     }
     let module =
         match crate::compiler::compile_module(&p.source, &p.filename, "__main__", &mut vm.names) {

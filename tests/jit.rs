@@ -237,3 +237,43 @@ fn dump_disasm_shows_each_version_with_its_context() {
         "{err}"
     );
 }
+
+#[test]
+fn perf_map_names_every_version() {
+    let child = Command::new(env!("CARGO_BIN_EXE_basil"))
+        .args([
+            "--lbbv",
+            "--lbbv-threshold=0",
+            "--perf-map",
+            "-c",
+            FLOAT_LOOP,
+        ])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("run basil");
+    let pid = child.id();
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success());
+    let path = format!("/tmp/perf-{pid}.map");
+    let map = std::fs::read_to_string(&path).expect("perf map written");
+    let _ = std::fs::remove_file(&path);
+    let lines: Vec<&str> = map.lines().collect();
+    assert!(!lines.is_empty());
+    let mut spans = Vec::new();
+    for l in &lines {
+        let mut parts = l.splitn(3, ' ');
+        let start = u64::from_str_radix(parts.next().unwrap(), 16).expect("hex start");
+        let size = u64::from_str_radix(parts.next().unwrap(), 16).expect("hex size");
+        let name = parts.next().unwrap();
+        assert!(
+            size > 0 && name.starts_with("basil:") && name.contains("<string>:"),
+            "{l}"
+        );
+        spans.push((start, start + size));
+    }
+    spans.sort();
+    assert!(
+        spans.windows(2).all(|w| w[0].1 <= w[1].0),
+        "versions do not overlap: {spans:?}"
+    );
+}

@@ -383,6 +383,16 @@ impl Jit {
                     Ok(v) => return self.link(id, v),
                     Err(ctx) => {
                         if self.cm.truncate(Zone::Inline, site.start).is_ok() {
+                            // The version that ended with the jump now ends before it.
+                            if let Some(b) = self
+                                .core
+                                .blocks
+                                .iter_mut()
+                                .rev()
+                                .find(|b| b.start + b.inline_len as u64 == site.end)
+                            {
+                                b.inline_len = (site.start - b.start) as usize;
+                            }
                             if let Some(v) = self.compile_version(vm, t.code, t.pc, ctx, Some(fp)) {
                                 self.core.targets[id].sites.clear();
                                 self.core.targets[id].dest = Some(v);

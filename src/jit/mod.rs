@@ -48,8 +48,10 @@ pub struct JitOptions {
     pub exec_mem_mib: usize,
     /// Emit run-time counters into generated code.
     pub stats: bool,
-    /// Keep the disassembly of every version.
+    /// Print the disassembly of every version as it is compiled.
     pub dump_disasm: bool,
+    /// Append every version to `/tmp/perf-PID.map` for Linux `perf`.
+    pub perf_map: bool,
 }
 
 impl Default for JitOptions {
@@ -60,6 +62,7 @@ impl Default for JitOptions {
             exec_mem_mib: 64,
             stats: false,
             dump_disasm: false,
+            perf_map: false,
         }
     }
 }

@@ -210,6 +210,33 @@ pub fn disasm_version(jit: &Jit, vm: &Vm, i: usize) -> String {
     o
 }
 
+/// Appends version `i` to `/tmp/perf-PID.map` (`START SIZE NAME`, hex),
+/// naming it `basil:func@file:line#pc[context]`.
+pub fn perf_map_line(jit: &Jit, vm: &Vm, i: usize) {
+    use std::io::Write as _;
+    let v = &jit.core.blocks[i];
+    let entry = &vm.codes[v.code as usize];
+    let file = &vm.modules[entry.module as usize].filename;
+    let line = format!(
+        "{:x} {:x} basil:{}@{}:{}#{}{}\n",
+        v.start,
+        v.inline_len.max(1),
+        entry.code.qualname,
+        file,
+        entry.code.line_at(v.pc as usize),
+        v.pc,
+        v.ctx.describe()
+    );
+    let path = format!("/tmp/perf-{}.map", std::process::id());
+    let opened = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path);
+    if let Ok(mut f) = opened {
+        let _ = f.write_all(line.as_bytes());
+    }
+}
+
 /// Prints what the flags ask for.
 pub fn at_exit(vm: &Vm, stats: Option<&str>, stats_file: Option<&str>, dump: bool, run: Duration) {
     let Some(jit) = vm.jit.as_deref() else { return };

@@ -143,6 +143,9 @@ pub(super) fn gen_version(
     if jit.opts.dump_disasm {
         eprint!("{}", super::report::disasm_version(jit, vm, v));
     }
+    if jit.opts.perf_map {
+        super::report::perf_map_line(jit, vm, v);
+    }
     Ok(v)
 }
 
