@@ -39,6 +39,7 @@ impl Vm {
         let instrs = code.code.as_ptr();
         let consts = entry.consts.as_ptr();
         let counts = entry.counts.as_mut_ptr();
+        let attr_ic = entry.attr_ic.as_mut_ptr();
         let module = entry.module as usize;
         let globals = self.modules[module].globals.as_mut_ptr();
         let fallbacks = self.modules[module].builtin_fallback.as_ptr();
@@ -274,8 +275,8 @@ impl Vm {
                     Instr::LoadAttr(name) => {
                         let obj = top!();
                         if let Some(inst) = obj.as_instance() {
-                            if let Some(slot) = self.shapes.lookup(inst.shape.get(), name) {
-                                set_top!(inst.slots[slot as usize]);
+                            if let Some(slot) = self.cached_slot(attr_ic, pc - 1, inst, name) {
+                                set_top!(inst.slots[slot]);
                                 continue 'dispatch;
                             }
                         }
@@ -286,6 +287,12 @@ impl Vm {
                     Instr::StoreAttr(name) => {
                         let obj = pop!();
                         let v = pop!();
+                        if let Some(inst) = obj.as_instance() {
+                            if let Some(slot) = self.cached_slot(attr_ic, pc - 1, inst, name) {
+                                inst.slots[slot] = v;
+                                continue 'dispatch;
+                            }
+                        }
                         sync!();
                         tryv!(self.setattr(obj, name, v));
                     }
@@ -688,6 +695,30 @@ impl Vm {
             // An exception is propagating out of the instruction at pc - 1.
             unwind!();
         }
+    }
+}
+
+impl Vm {
+    /// The slot of attribute `name` in `inst` through the instruction's
+    /// inline cache (`(shape + 1) << 32 | slot`), refilled on a miss.
+    #[inline(always)]
+    fn cached_slot(
+        &self,
+        ic: *mut u64,
+        pc: usize,
+        inst: &InstanceObj,
+        name: crate::intern::Sym,
+    ) -> Option<usize> {
+        let shape = inst.shape.get();
+        // SAFETY: `ic` has one entry per instruction of the running code.
+        let e = unsafe { *ic.add(pc) };
+        if e >> 32 == shape as u64 + 1 {
+            return Some((e & 0xffff_ffff) as usize);
+        }
+        let slot = self.shapes.lookup(shape, name)?;
+        // SAFETY: as above.
+        unsafe { *ic.add(pc) = ((shape as u64 + 1) << 32) | slot as u64 };
+        Some(slot as usize)
     }
 }
 

@@ -32,12 +32,14 @@ impl Vm {
             let consts: Vec<Value> = code.consts.iter().map(|c| self.const_value(c)).collect();
             let counts = vec![0u32; code.code.len() + 1];
             let depths = crate::bytecode::verify::stack_depths(&code).unwrap_or_default();
+            let attr_ic = vec![0u64; code.code.len()];
             self.codes.push(Box::new(CodeEntry {
                 code,
                 consts,
                 module: idx as u32,
                 counts,
                 depths,
+                attr_ic,
             }));
         }
         let n = module.globals.len();
