@@ -497,21 +497,17 @@ impl Vm {
                         let v = pop!();
                         return Ok(v);
                     }
-                    Instr::BuildTuple(n) => {
+                    Instr::BuildTuple(n) | Instr::BuildList(n) => {
                         let items =
                             unsafe { std::slice::from_raw_parts(sp.sub(n as usize), n as usize) }
                                 .to_vec();
                         sp = unsafe { sp.sub(n as usize) };
-                        let t = self.new_tuple(items);
-                        push!(t);
-                    }
-                    Instr::BuildList(n) => {
-                        let items =
-                            unsafe { std::slice::from_raw_parts(sp.sub(n as usize), n as usize) }
-                                .to_vec();
-                        sp = unsafe { sp.sub(n as usize) };
-                        let l = self.new_list(items);
-                        push!(l);
+                        let v = if matches!(ins, Instr::BuildList(_)) {
+                            self.new_list(items)
+                        } else {
+                            self.new_tuple(items)
+                        };
+                        push!(v);
                     }
                     Instr::BuildMap(n) => {
                         let items = unsafe {

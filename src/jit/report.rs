@@ -17,6 +17,7 @@ struct Summary {
     tests_emitted: u64,
     tests_removed: u64,
     tests_executed: u64,
+    identity_guards: u64,
     exits: Vec<(&'static str, u64)>,
     stubs_hit: u64,
     patched: u64,
@@ -43,6 +44,7 @@ fn summarise(jit: &Jit, vm: &Vm, run: Duration) -> Summary {
         tests_emitted: s.type_tests_emitted,
         tests_removed: s.type_tests_removed,
         tests_executed: s.counters[Counter::type_tests_executed as usize],
+        identity_guards: s.identity_guards,
         exits: s
             .exits_per_reason()
             .into_iter()
@@ -95,6 +97,7 @@ fn text(s: &Summary) -> String {
         pct(s.tests_removed as f64, total_tests as f64)
     );
     let _ = writeln!(o, "type tests executed:      {:>12}", s.tests_executed);
+    let _ = writeln!(o, "identity guards emitted:  {:>12}", s.identity_guards);
     let total_exits: u64 = s.exits.iter().map(|e| e.1).sum();
     let _ = writeln!(o, "side exits:               {total_exits:>12}");
     for (name, n) in &s.exits {
@@ -153,7 +156,7 @@ fn json(s: &Summary) -> String {
         concat!(
             "{{\"blocks\": {}, \"versions\": {}, \"versions_per_block_avg\": {:.4}, ",
             "\"versions_per_block\": {{{}}}, \"blocks_at_cap\": {}, ",
-            "\"type_tests_emitted\": {}, \"type_tests_removed\": {}, \"type_tests_executed\": {}, ",
+            "\"type_tests_emitted\": {}, \"type_tests_removed\": {}, \"type_tests_executed\": {}, \"identity_guards\": {}, ",
             "\"side_exits\": {{{}}}, \"stubs_hit\": {}, \"branches_patched\": {}, \"fallthroughs\": {}, ",
             "\"code_bytes_inline\": {}, \"code_bytes_outlined\": {}, \"compile_ms\": {:.3}, \"run_ms\": {:.3}, ",
             "\"jit_instructions\": {}, \"interp_instructions\": {}}}"
@@ -166,6 +169,7 @@ fn json(s: &Summary) -> String {
         s.tests_emitted,
         s.tests_removed,
         s.tests_executed,
+        s.identity_guards,
         exits.join(", "),
         s.stubs_hit,
         s.patched,

@@ -21,21 +21,18 @@ pub enum ExitReason {
     Unbound,
     /// An index outside a list or tuple (the interpreter raises IndexError).
     IndexRange,
-    /// A class or method changed under compiled code.
-    Invalidated,
     /// The code memory is full: the target could not be compiled.
     CodeMemFull,
 }
 
 impl ExitReason {
-    pub const ALL: [ExitReason; 8] = [
+    pub const ALL: [ExitReason; 7] = [
         ExitReason::Unsupported,
         ExitReason::TypeGuard,
         ExitReason::Overflow,
         ExitReason::ZeroDivision,
         ExitReason::Unbound,
         ExitReason::IndexRange,
-        ExitReason::Invalidated,
         ExitReason::CodeMemFull,
     ];
 
@@ -47,7 +44,6 @@ impl ExitReason {
             ExitReason::ZeroDivision => "zero_division",
             ExitReason::Unbound => "unbound_name",
             ExitReason::IndexRange => "index_range",
-            ExitReason::Invalidated => "invalidated",
             ExitReason::CodeMemFull => "code_mem_full",
         }
     }

@@ -25,7 +25,7 @@ impl Vm {
     }
 
     /// The exception state of an exception instance.
-    pub fn exc_state(&self, e: Value) -> Option<&'static mut ExcState> {
+    pub fn exc_state<'a>(&self, e: Value) -> Option<&'a mut ExcState> {
         e.as_instance().and_then(|i| i.exc.as_deref_mut())
     }
 

@@ -322,8 +322,8 @@ pub(crate) use cast;
 
 /// Typed access to heap objects.
 ///
-/// The accessors return references with a `'static` lifetime because heap
-/// objects are owned by the collector, not by any Rust value: an object
+/// The accessors return references whose lifetime the caller chooses,
+/// because heap objects are owned by the collector, not by any Rust value: an object
 /// lives while it is reachable from a root, and collections happen only at
 /// interpreter and JIT safepoints. The contract for callers is therefore:
 /// do not keep such a reference across anything that can reach a safepoint
@@ -370,7 +370,7 @@ impl Value {
         }
     }
 
-    pub fn as_list(&self) -> Option<&'static mut ListObj> {
+    pub fn as_list<'a>(&self) -> Option<&'a mut ListObj> {
         if self.is_kind(Kind::List) {
             Some(cast!(self, ListObj))
         } else {
@@ -386,7 +386,7 @@ impl Value {
         }
     }
 
-    pub fn as_dict(&self) -> Option<&'static mut DictObj> {
+    pub fn as_dict<'a>(&self) -> Option<&'a mut DictObj> {
         if self.is_kind(Kind::Dict) {
             Some(cast!(self, DictObj))
         } else {
@@ -410,7 +410,7 @@ impl Value {
         }
     }
 
-    pub fn as_class(&self) -> Option<&'static mut ClassObj> {
+    pub fn as_class<'a>(&self) -> Option<&'a mut ClassObj> {
         if self.is_kind(Kind::Class) {
             Some(cast!(self, ClassObj))
         } else {
@@ -418,7 +418,7 @@ impl Value {
         }
     }
 
-    pub fn as_instance(&self) -> Option<&'static mut InstanceObj> {
+    pub fn as_instance<'a>(&self) -> Option<&'a mut InstanceObj> {
         if self.is_kind(Kind::Instance) {
             Some(cast!(self, InstanceObj))
         } else {
@@ -450,7 +450,7 @@ impl Value {
         }
     }
 
-    pub fn as_iter(&self) -> Option<&'static mut IterObj> {
+    pub fn as_iter<'a>(&self) -> Option<&'a mut IterObj> {
         if self.is_kind(Kind::Iter) {
             Some(cast!(self, IterObj))
         } else {
@@ -458,7 +458,7 @@ impl Value {
         }
     }
 
-    pub fn as_module(&self) -> Option<&'static mut ModuleObj> {
+    pub fn as_module<'a>(&self) -> Option<&'a mut ModuleObj> {
         if self.is_kind(Kind::Module) {
             Some(cast!(self, ModuleObj))
         } else {

@@ -253,14 +253,7 @@ impl Gen<'_> {
     fn guard_shape(&mut self, obj: Opnd, shape: u32) -> Result<Opnd, AsmError> {
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
         let p = self.untag(obj);
-        self.jit.stats.type_tests_emitted += 1;
-        if let Some(c) = self
-            .jit
-            .stats
-            .counter_addr(crate::jit::stats::Counter::type_tests_executed)
-        {
-            super::emit_count(&mut self.asm, c);
-        }
+        self.count_test();
         let s = self.asm.load(
             Mem::new(p, offset_of!(InstanceObj, shape) as i32),
             Width::W32,
@@ -375,14 +368,7 @@ impl Gen<'_> {
         let key = self.asm.add(shape, Opnd::Imm(1));
         let ca = self.asm.mov_new(Opnd::Imm(cell as i64));
         let cached = self.asm.load(Mem::new(ca, 0), Width::W64);
-        self.jit.stats.type_tests_emitted += 1;
-        if let Some(c) = self
-            .jit
-            .stats
-            .counter_addr(crate::jit::stats::Counter::type_tests_executed)
-        {
-            super::emit_count(&mut self.asm, c);
-        }
+        self.count_test();
         self.asm.cmp(key, cached);
         self.asm.jcc(Cond::Ne, Target::Label(slow));
         let off = offset_of!(InstanceObj, slots) + self.jit.layout.vec_ptr;
@@ -454,7 +440,7 @@ impl Gen<'_> {
         let p = self.untag(o);
         let shape_mem = Mem::new(p, offset_of!(InstanceObj, shape) as i32);
         let sh = self.asm.load(shape_mem, Width::W32);
-        self.jit.stats.type_tests_emitted += 1;
+        self.count_test();
         self.asm.cmp(sh, Opnd::Imm(shape as i64));
         self.asm.jcc(Cond::Ne, fail);
         let lay = self.jit.layout;

@@ -46,14 +46,7 @@ impl Gen<'_> {
         let key = self.asm.add(shape, Opnd::Imm(1));
         let ca = self.asm.mov_new(Opnd::Imm(cell as i64));
         let cached = self.asm.load(basil_asm::Mem::new(ca, 0), Width::W64);
-        self.jit.stats.type_tests_emitted += 1;
-        if let Some(c) = self
-            .jit
-            .stats
-            .counter_addr(crate::jit::stats::Counter::type_tests_executed)
-        {
-            super::emit_count(&mut self.asm, c);
-        }
+        self.count_test();
         self.asm.cmp(key, cached);
         self.asm.jcc(Cond::Ne, basil_asm::Target::Label(slow));
         let epoch = self.asm.load(basil_asm::Mem::new(ca, 16), Width::W64);
@@ -154,14 +147,7 @@ impl Gen<'_> {
                 && self.ctx.self_shape() == Some(shape);
             if !self_known {
                 let p = self.untag(v);
-                self.jit.stats.type_tests_emitted += 1;
-                if let Some(c) = self
-                    .jit
-                    .stats
-                    .counter_addr(crate::jit::stats::Counter::type_tests_executed)
-                {
-                    super::emit_count(&mut self.asm, c);
-                }
+                self.count_test();
                 let off = std::mem::offset_of!(crate::runtime::object::InstanceObj, shape) as i32;
                 let sh = self.asm.load(basil_asm::Mem::new(p, off), Width::W32);
                 self.asm.cmp(sh, Opnd::Imm(shape as i64));

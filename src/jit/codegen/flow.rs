@@ -363,18 +363,6 @@ impl Gen<'_> {
         Ok(Flow::End)
     }
 
-    /// Counts one dynamic type test (emitted, and executed under --stats).
-    fn count_test(&mut self) {
-        self.jit.stats.type_tests_emitted += 1;
-        if let Some(c) = self
-            .jit
-            .stats
-            .counter_addr(crate::jit::stats::Counter::type_tests_executed)
-        {
-            super::emit_count(&mut self.asm, c);
-        }
-    }
-
     /// True if the iterator on top is, right now, an iterator over a range.
     fn peeked_range_iter(&self) -> bool {
         if !self.at_start {

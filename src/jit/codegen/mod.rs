@@ -411,12 +411,18 @@ impl Gen<'_> {
         }
     }
 
-    /// Emits a guard that `v` has type `t`, jumping to `fail` otherwise.
-    pub(super) fn guard(&mut self, v: Opnd, t: Type, fail: Target) {
+    /// Counts one dynamic type test: emitted now, and executed at run time
+    /// under `--stats` (the counter increment goes just before the test).
+    pub(super) fn count_test(&mut self) {
         self.jit.stats.type_tests_emitted += 1;
         if let Some(c) = self.jit.stats.counter_addr(Counter::type_tests_executed) {
             emit_count(&mut self.asm, c);
         }
+    }
+
+    /// Emits a guard that `v` has type `t`, jumping to `fail` otherwise.
+    pub(super) fn guard(&mut self, v: Opnd, t: Type, fail: Target) {
+        self.count_test();
         self.emit_type_test(v, t, fail);
     }
 

@@ -43,7 +43,7 @@ fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
     }
 }
 
-fn items(v: Value) -> &'static mut Vec<Value> {
+fn items<'a>(v: Value) -> &'a mut Vec<Value> {
     &mut v.as_list().expect("list").items
 }
 
