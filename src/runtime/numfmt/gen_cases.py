@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Generates src/runtime/numfmt/tests_generated.rs: test tables whose expected values are
-computed by CPython 3.11 (run: python3 src/runtime/numfmt/gen_cases.py > src/runtime/numfmt/tests_generated.rs).
+"""Generates src/runtime/numfmt/cases/*.txt: test tables whose expected values are computed by
+CPython 3.11 (run: python3 src/runtime/numfmt/gen_cases.py). One row per line in Rust tuple
+syntax, read by cases.rs.
 
 Encoding of expected results: "=" + value on success, "!" + ExceptionClass + ": " + message
 on error. Floats are passed as their IEEE bit patterns (u64)."""
@@ -318,7 +319,7 @@ def pflt(s):
     except ValueError:
         return "None"
     if math.isnan(v):
-        return "Some(NAN_BITS)"
+        return "Some(0x7ff8000000000000)"  # NAN_BITS in tests.rs
     return "Some(0x%016x)" % bits(v)
 
 
@@ -444,5 +445,24 @@ counts = dict(repr=len(repr_vals), format_float=n_ff, format_int=n_fi, format_st
               int_to_float=len(conv_ints), float_to_int=len(f2i), radix=len(rad_ints))
 w("")
 w("// case counts: " + ", ".join("%s=%d" % kv for kv in counts.items()))
-print("\n".join(out))
+# Split the tables into one data file each: `# comment` header lines, then the rows.
+import os
+import re
+
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "cases")
+os.makedirs(here, exist_ok=True)
+header, doc, name, rows, ty = out[0].lstrip("/ "), None, None, [], None
+for line in out:
+    m = re.match(r"pub\(super\) static (\w+): &\[(.*)\] = &\[$", line)
+    if m:
+        name, ty, rows = m.group(1), m.group(2), []
+    elif line.startswith("///"):
+        doc = line[3:].strip()
+    elif name and line == "];":
+        with open(os.path.join(here, name.lower() + ".txt"), "w") as f:
+            f.write("# %s\n# %s\n# rows: %s\n" % (header, doc, ty))
+            f.write("\n".join(rows) + "\n")
+        name = None
+    elif name:
+        rows.append(line.strip()[:-1])
 print(counts, file=sys.stderr)

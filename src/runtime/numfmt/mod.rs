@@ -26,6 +26,8 @@ mod repr;
 mod spec;
 
 #[cfg(test)]
+mod cases;
+#[cfg(test)]
 mod tests;
 
 pub use arith::{
