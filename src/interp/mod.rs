@@ -16,6 +16,7 @@ use crate::jit::Outcome;
 use crate::runtime::object::*;
 use crate::runtime::value::{fits_small, Value};
 use crate::runtime::vm::Vm;
+use crate::runtime::vtype::Type;
 use crate::runtime::{PyResult, Raised};
 
 impl Vm {
@@ -288,7 +289,9 @@ impl Vm {
                         let obj = pop!();
                         let v = pop!();
                         if let Some(inst) = obj.as_instance() {
-                            if let Some(slot) = self.cached_slot(attr_ic, pc - 1, inst, name) {
+                            if let Some(slot) =
+                                self.cached_store_slot(attr_ic, pc - 1, inst, name, v)
+                            {
                                 inst.slots[slot] = v;
                                 continue 'dispatch;
                             }
@@ -696,7 +699,8 @@ impl Vm {
 
 impl Vm {
     /// The slot of attribute `name` in `inst` through the instruction's
-    /// inline cache (`(shape + 1) << 32 | slot`), refilled on a miss.
+    /// inline cache (`(shape + 1) << 32 | slot type << 24 | slot`), refilled
+    /// on a miss.
     #[inline(always)]
     fn cached_slot(
         &self,
@@ -705,16 +709,47 @@ impl Vm {
         inst: &InstanceObj,
         name: crate::intern::Sym,
     ) -> Option<usize> {
+        self.cached_entry(ic, pc, inst, name)
+            .map(|e| (e & 0xff_ffff) as usize)
+    }
+
+    /// The slot a store of `v` to attribute `name` of `inst` may write
+    /// directly: the cached slot, when the slot's type admits `v` (else the
+    /// store changes the instance's shape and takes the slow path).
+    #[inline(always)]
+    fn cached_store_slot(
+        &self,
+        ic: *mut u64,
+        pc: usize,
+        inst: &InstanceObj,
+        name: crate::intern::Sym,
+        v: Value,
+    ) -> Option<usize> {
+        let e = self.cached_entry(ic, pc, inst, name)?;
+        let st = (e >> 24) & 0xff;
+        (st == Type::Unknown as u64 || st == Type::of(v) as u64).then_some((e & 0xff_ffff) as usize)
+    }
+
+    #[inline(always)]
+    fn cached_entry(
+        &self,
+        ic: *mut u64,
+        pc: usize,
+        inst: &InstanceObj,
+        name: crate::intern::Sym,
+    ) -> Option<u64> {
         let shape = inst.shape.get();
         // SAFETY: `ic` has one entry per instruction of the running code.
         let e = unsafe { *ic.add(pc) };
         if e >> 32 == shape as u64 + 1 {
-            return Some((e & 0xffff_ffff) as usize);
+            return Some(e);
         }
         let slot = self.shapes.lookup(shape, name)?;
+        let st = self.shapes.slot_type(shape, slot) as u64;
+        let e = ((shape as u64 + 1) << 32) | st << 24 | slot as u64;
         // SAFETY: as above.
-        unsafe { *ic.add(pc) = ((shape as u64 + 1) << 32) | slot as u64 };
-        Some(slot as usize)
+        unsafe { *ic.add(pc) = e };
+        Some(e)
     }
 }
 

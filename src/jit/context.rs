@@ -5,85 +5,17 @@
 //! Block versions are keyed by context, so it must be small, `Copy`, hashable
 //! and comparable (model: YJIT `core.rs` `Context`/`Type::diff`).
 
-use crate::runtime::object::Kind;
-use crate::runtime::value::Value;
-
 /// Locals whose types are tracked.
 pub const MAX_LOCALS: usize = 20;
 /// Temps whose types are tracked.
 pub const MAX_TEMPS: usize = 12;
 const SLOTS: usize = MAX_LOCALS + MAX_TEMPS;
 
-/// What is known of one value's type. At most 4 bits.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
-#[repr(u8)]
-pub enum Type {
-    /// Nothing known: any value.
-    #[default]
-    Unknown = 0,
-    /// An unboxed int (48-bit payload).
-    Int = 1,
-    Float = 2,
-    Bool = 3,
-    None = 4,
-    Str = 5,
-    List = 6,
-    Tuple = 7,
-    Dict = 8,
-    /// An instance of a user class.
-    Object = 9,
-    /// Some heap object of unknown kind.
-    Heap = 10,
-}
+pub use crate::runtime::vtype::Type;
 
 impl Type {
-    const ALL: [Type; 11] = [
-        Type::Unknown,
-        Type::Int,
-        Type::Float,
-        Type::Bool,
-        Type::None,
-        Type::Str,
-        Type::List,
-        Type::Tuple,
-        Type::Dict,
-        Type::Object,
-        Type::Heap,
-    ];
-
     fn from_bits(b: u64) -> Type {
         Type::ALL.get(b as usize).copied().unwrap_or(Type::Unknown)
-    }
-
-    /// The type of a concrete value (what a type test would learn).
-    pub fn of(v: Value) -> Type {
-        if v.is_small_int() {
-            Type::Int
-        } else if v.is_float() {
-            Type::Float
-        } else if v.is_bool() {
-            Type::Bool
-        } else if v.is_none() {
-            Type::None
-        } else {
-            match v.kind() {
-                Some(Kind::Str) => Type::Str,
-                Some(Kind::List) => Type::List,
-                Some(Kind::Tuple) => Type::Tuple,
-                Some(Kind::Dict) => Type::Dict,
-                Some(Kind::Instance) => Type::Object,
-                Some(_) => Type::Heap,
-                None => Type::Unknown,
-            }
-        }
-    }
-
-    /// True for the heap-object types.
-    pub fn is_heap(self) -> bool {
-        matches!(
-            self,
-            Type::Str | Type::List | Type::Tuple | Type::Dict | Type::Object | Type::Heap
-        )
     }
 
     /// How well code specialised for `self` fits a value known to be `other`:
@@ -97,23 +29,6 @@ impl Type {
             Some(1)
         } else {
             None
-        }
-    }
-
-    /// A short name for reports (`int`, `float`, `?`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Type::Unknown => "?",
-            Type::Int => "int",
-            Type::Float => "float",
-            Type::Bool => "bool",
-            Type::None => "None",
-            Type::Str => "str",
-            Type::List => "list",
-            Type::Tuple => "tuple",
-            Type::Dict => "dict",
-            Type::Object => "obj",
-            Type::Heap => "heap",
         }
     }
 }

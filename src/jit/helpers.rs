@@ -385,11 +385,16 @@ pub extern "C" fn format_value(vm: *mut Vm, sp: *mut Value, arg: u64) -> u64 {
 }
 
 /// Fills an attribute inline cache cell (`[shape + 1, slot]`) when `obj`
-/// is an instance that has `name` in a slot.
-fn fill_ic(vm: &Vm, obj: Value, name: Sym, cell: *mut u64) {
+/// is an instance that has `name` in a slot. A store cache is filled only
+/// for an untyped slot: the cached store path writes any value without
+/// changing the shape.
+fn fill_ic(vm: &Vm, obj: Value, name: Sym, cell: *mut u64, store: bool) {
     if let Some(inst) = obj.as_instance() {
         let shape = inst.shape.get();
-        if let Some(slot) = vm.shapes.lookup(shape, name) {
+        let slot = vm.shapes.lookup(shape, name).filter(|&slot| {
+            !store || vm.shapes.slot_type(shape, slot) == crate::jit::context::Type::Unknown
+        });
+        if let Some(slot) = slot {
             // SAFETY: `cell` is a live two-word cache cell owned by the JIT.
             unsafe {
                 *cell = shape as u64 + 1;
@@ -407,7 +412,7 @@ pub extern "C" fn getattr_ic(vm: *mut Vm, sp: *mut Value, name: u64, cell: *mut 
     let name = Sym(name as u32);
     let r = vm.getattr(obj, name);
     if r.is_ok() {
-        fill_ic(vm, obj, name, cell);
+        fill_ic(vm, obj, name, cell, false);
     }
     word(r)
 }
@@ -420,7 +425,7 @@ pub extern "C" fn setattr_ic(vm: *mut Vm, sp: *mut Value, name: u64, cell: *mut 
     let name = Sym(name as u32);
     let r = vm.setattr(obj, name, v);
     if r.is_ok() {
-        fill_ic(vm, obj, name, cell);
+        fill_ic(vm, obj, name, cell, true);
     }
     status(r)
 }

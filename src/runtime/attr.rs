@@ -5,6 +5,7 @@
 use super::object::*;
 use super::value::Value;
 use super::vm::Vm;
+use super::vtype::Type;
 use super::PyResult;
 use crate::intern::Sym;
 
@@ -207,7 +208,11 @@ impl Vm {
         if let Some(inst) = obj.as_instance() {
             let shape = inst.shape.get();
             match self.shapes.lookup(shape, name) {
-                Some(slot) => inst.slots[slot as usize] = v,
+                Some(slot) => {
+                    let next = self.shapes.after_store(shape, slot, Type::of(v));
+                    inst.shape.set(next);
+                    inst.slots[slot as usize] = v;
+                }
                 None => {
                     if inst.exc.is_some() && name == self.s.args {
                         let t = self.tuple_from_iterable(v)?;
@@ -216,7 +221,7 @@ impl Vm {
                         }
                         return Ok(());
                     }
-                    let next = self.shapes.add(shape, name);
+                    let next = self.shapes.add(shape, name, Type::of(v));
                     inst.shape.set(next);
                     inst.slots.push(v);
                 }
@@ -252,14 +257,16 @@ impl Vm {
                 let names: Vec<Sym> = self.shapes.names(shape).to_vec();
                 let mut kept = Vec::new();
                 let mut vals = Vec::new();
+                let mut types = Vec::new();
                 for (i, n) in names.iter().enumerate() {
                     if i as u32 != slot {
                         kept.push(*n);
                         vals.push(inst.slots[i]);
+                        types.push(self.shapes.slot_type(shape, i as u32));
                     }
                 }
                 let root = inst.class.as_class().map_or(0, |c| c.root_shape);
-                let s = self.shapes.path(root, &kept);
+                let s = self.shapes.path(root, &kept, &types);
                 inst.shape.set(s);
                 inst.slots = vals;
                 return Ok(());

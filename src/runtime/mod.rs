@@ -22,6 +22,7 @@ pub mod shapes;
 pub mod stack;
 pub mod value;
 pub mod vm;
+pub mod vtype;
 
 pub use value::Value;
 pub use vm::Vm;

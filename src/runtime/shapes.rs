@@ -1,38 +1,68 @@
-//! Shapes (hidden classes): the layout of an instance's attributes. Each
-//! class has a root shape; adding an attribute follows (or creates) a
-//! transition to a child shape that has one more slot. Two instances with the
-//! same shape keep the same attribute at the same slot, and a shape belongs to
-//! exactly one class, so a single shape guard tells JIT code both the class
-//! and where an attribute lives.
+//! Typed shapes (hidden classes): the layout of an instance's attributes and
+//! what is known of each attribute's type. Each class has a root shape;
+//! adding an attribute follows (or creates) a transition keyed by the name
+//! and the type of the first value stored, to a child shape with one more
+//! slot. Storing a value of another type into a typed slot moves the
+//! instance to the shape whose slot is generalised to `Unknown` (once per
+//! slot: types only ever widen). Two instances with the same shape keep the
+//! same attribute at the same slot with a value of the slot's type, and a
+//! shape belongs to exactly one class, so a single shape guard tells JIT
+//! code the class, where an attribute lives and what type it has (model:
+//! Chevalier-Boisvert & Feeley, "Extending Basic Block Versioning with
+//! Typed Object Shapes", the Higgs JIT).
 
 use crate::intern::FxMap;
 use crate::intern::Sym;
+use crate::runtime::vtype::Type;
 
-/// One layout: attribute names in slot order.
+/// One layout: attribute names in slot order, and their types.
 pub struct Shape {
-    /// The class (index into nothing: the class `Value` bits) owning it.
+    /// The class (its `Value` bits) owning it.
     pub class_bits: u64,
     pub names: Vec<Sym>,
+    /// The type every instance of this shape has in each slot.
+    pub types: Vec<Type>,
     index: FxMap<Sym, u32>,
-    transitions: FxMap<Sym, u32>,
+    /// Adding an attribute: (name, type of its first value) → shape.
+    transitions: FxMap<(Sym, Type), u32>,
 }
 
-/// The table of all shapes; a shape id indexes it.
+/// The table of all shapes; a shape id indexes it. Shapes are canonical:
+/// one id per (class, names, types).
 #[derive(Default)]
 pub struct Shapes {
     shapes: Vec<Shape>,
+    by_layout: FxMap<(u64, Vec<Sym>, Vec<Type>), u32>,
 }
 
 impl Shapes {
     /// A new root (empty) shape for a class.
     pub fn new_root(&mut self, class_bits: u64) -> u32 {
+        self.intern(class_bits, Vec::new(), Vec::new())
+    }
+
+    /// The id of the shape with this layout, made if new.
+    fn intern(&mut self, class_bits: u64, names: Vec<Sym>, types: Vec<Type>) -> u32 {
+        let key = (class_bits, names, types);
+        if let Some(&id) = self.by_layout.get(&key) {
+            return id;
+        }
+        let (_, names, types) = key.clone();
+        let index = names
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (n, i as u32))
+            .collect();
         self.shapes.push(Shape {
             class_bits,
-            names: Vec::new(),
-            index: FxMap::default(),
+            names,
+            types,
+            index,
             transitions: FxMap::default(),
         });
-        (self.shapes.len() - 1) as u32
+        let id = (self.shapes.len() - 1) as u32;
+        self.by_layout.insert(key, id);
+        id
     }
 
     /// The slot of `name` in `shape`.
@@ -41,36 +71,68 @@ impl Shapes {
         self.shapes[shape as usize].index.get(&name).copied()
     }
 
-    /// The existing transition from `shape` by adding `name`, if any.
-    pub fn transition(&self, shape: u32, name: Sym) -> Option<u32> {
-        self.shapes[shape as usize].transitions.get(&name).copied()
+    /// The type every instance of `shape` has in `slot`.
+    #[inline]
+    pub fn slot_type(&self, shape: u32, slot: u32) -> Type {
+        self.shapes[shape as usize].types[slot as usize]
     }
 
-    /// The shape after adding `name` to `shape`.
-    pub fn add(&mut self, shape: u32, name: Sym) -> u32 {
-        if let Some(&t) = self.shapes[shape as usize].transitions.get(&name) {
-            return t;
+    /// True when storing a value of type `t` into `slot` keeps `shape`.
+    #[inline]
+    pub fn store_keeps_shape(&self, shape: u32, slot: u32, t: Type) -> bool {
+        let st = self.slot_type(shape, slot);
+        st == Type::Unknown || st == t
+    }
+
+    /// The existing transition from `shape` by adding `name` with a first
+    /// value of type `t`, if any.
+    pub fn transition(&self, shape: u32, name: Sym, t: Type) -> Option<u32> {
+        self.shapes[shape as usize]
+            .transitions
+            .get(&(name, t))
+            .copied()
+    }
+
+    /// The shape after adding `name` with a first value of type `t`.
+    pub fn add(&mut self, shape: u32, name: Sym, t: Type) -> u32 {
+        if let Some(next) = self.transition(shape, name, t) {
+            return next;
         }
         let parent = &self.shapes[shape as usize];
-        let mut names = parent.names.clone();
-        let mut index = parent.index.clone();
-        let class_bits = parent.class_bits;
-        index.insert(name, names.len() as u32);
+        let (class_bits, mut names, mut types) = (
+            parent.class_bits,
+            parent.names.clone(),
+            parent.types.clone(),
+        );
         names.push(name);
-        self.shapes.push(Shape {
-            class_bits,
-            names,
-            index,
-            transitions: FxMap::default(),
-        });
-        let id = (self.shapes.len() - 1) as u32;
-        self.shapes[shape as usize].transitions.insert(name, id);
+        types.push(t);
+        let id = self.intern(class_bits, names, types);
+        self.shapes[shape as usize]
+            .transitions
+            .insert((name, t), id);
         id
     }
 
-    /// The shape reached from `root` by adding `names` in order.
-    pub fn path(&mut self, root: u32, names: &[Sym]) -> u32 {
-        names.iter().fold(root, |s, &n| self.add(s, n))
+    /// The shape after storing a value of type `t` into `slot`: `shape`
+    /// itself when the slot's type allows it, else the shape whose slot is
+    /// generalised to `Unknown`.
+    pub fn after_store(&mut self, shape: u32, slot: u32, t: Type) -> u32 {
+        if self.store_keeps_shape(shape, slot, t) {
+            return shape;
+        }
+        let s = &self.shapes[shape as usize];
+        let (class_bits, names, mut types) = (s.class_bits, s.names.clone(), s.types.clone());
+        types[slot as usize] = Type::Unknown;
+        self.intern(class_bits, names, types)
+    }
+
+    /// The shape reached from `root` by adding `names` with values of
+    /// `types` in order.
+    pub fn path(&mut self, root: u32, names: &[Sym], types: &[Type]) -> u32 {
+        names
+            .iter()
+            .zip(types)
+            .fold(root, |s, (&n, &t)| self.add(s, n, t))
     }
 
     /// The attribute names of a shape, in slot order.
@@ -97,15 +159,36 @@ mod tests {
         let mut s = Shapes::default();
         let root = s.new_root(1);
         let (x, y) = (Sym(0), Sym(1));
-        let a = s.add(root, x);
-        let b = s.add(a, y);
-        assert_eq!(s.add(root, x), a);
-        assert_eq!(s.path(root, &[x, y]), b);
+        let a = s.add(root, x, Type::Int);
+        let b = s.add(a, y, Type::Int);
+        assert_eq!(s.add(root, x, Type::Int), a);
+        assert_eq!(s.path(root, &[x, y], &[Type::Int, Type::Int]), b);
         assert_eq!(s.lookup(b, y), Some(1));
         assert_eq!(s.lookup(a, y), None);
         // A different order is a different layout.
-        let c = s.path(root, &[y, x]);
+        let c = s.path(root, &[y, x], &[Type::Int, Type::Int]);
         assert_ne!(c, b);
         assert_eq!(s.lookup(c, x), Some(1));
+    }
+
+    #[test]
+    fn slot_types_only_widen() {
+        let mut s = Shapes::default();
+        let root = s.new_root(1);
+        let (x, y) = (Sym(0), Sym(1));
+        let a = s.path(root, &[x, y], &[Type::Int, Type::None]);
+        assert_eq!(s.slot_type(a, 0), Type::Int);
+        // Same type: same shape.
+        assert_eq!(s.after_store(a, 0, Type::Int), a);
+        // Another type: the slot widens, the other keeps its type.
+        let g = s.after_store(a, 1, Type::Object);
+        assert_ne!(g, a);
+        assert_eq!(s.slot_type(g, 1), Type::Unknown);
+        assert_eq!(s.slot_type(g, 0), Type::Int);
+        // Widening is canonical and final.
+        assert_eq!(s.after_store(a, 1, Type::Str), g);
+        assert_eq!(s.after_store(g, 1, Type::Float), g);
+        // A float first value makes a different shape than an int one.
+        assert_ne!(s.add(root, x, Type::Float), s.add(root, x, Type::Int));
     }
 }

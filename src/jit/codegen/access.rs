@@ -249,9 +249,9 @@ impl Gen<'_> {
         Some((shape, slot))
     }
 
-    /// Guards the instance at temp `idx` has `shape`, returning its slots.
-    fn guard_shape(&mut self, obj: Opnd, shape: u32) -> Result<Opnd, AsmError> {
-        let fail = self.branch_to(self.pc, self.ctx.chained())?;
+    /// Guards that the instance `obj` has `shape` (else to `fail`),
+    /// returning its slots.
+    fn guard_shape(&mut self, obj: Opnd, shape: u32, fail: Target) -> Opnd {
         let p = self.untag(obj);
         self.count_test();
         let s = self.asm.load(
@@ -261,29 +261,44 @@ impl Gen<'_> {
         self.asm.cmp(s, Opnd::Imm(shape as i64));
         self.asm.jcc(Cond::Ne, fail);
         let off = offset_of!(InstanceObj, slots) + self.jit.layout.vec_ptr;
-        Ok(self.asm.load(Mem::new(p, off as i32), Width::W64))
+        self.asm.load(Mem::new(p, off as i32), Width::W64)
     }
 
-    /// The slot of `name` when the temp on top is `self` (local 0,
-    /// unchanged) and the context knows its shape: no guard at all.
-    fn known_self_slot(&self, name: Sym) -> Option<u32> {
-        let i = self.depth - 1;
-        let src = self.temp_src.get(i as usize).copied().flatten()?;
-        if src != 0 || self.dirty_locals & 1 != 0 {
-            return None;
+    /// The shape of the temp on top when it is `self` (local 0, unchanged)
+    /// and the context knows its shape: no guard needed at all.
+    fn known_self_shape(&self) -> Option<u32> {
+        if self.top_is_self() {
+            self.ctx.self_shape()
+        } else {
+            None
         }
-        let shape = self.ctx.self_shape()?;
-        self.vm.shapes.lookup(shape, name)
     }
 
-    /// After a shape guard on the temp on top: if it is `self`, the context
-    /// knows self's shape from here on.
-    fn learn_self_shape(&mut self, shape: u32) {
-        let i = self.depth - 1;
-        if self.temp_src.get(i as usize).copied().flatten() == Some(0) && self.dirty_locals & 1 == 0
-        {
-            self.ctx.set_self_shape(Some(shape));
+    /// Whether storing to attribute `name` of the object on top depends on
+    /// the stored value's type: the object's shape (known for `self`, else
+    /// peeked) has `name` in a typed slot, or lacks it (an added slot takes
+    /// the first value's type).
+    fn store_type_matters(&self, name: Sym) -> bool {
+        let shape = match self.known_self_shape() {
+            Some(s) => s,
+            None => match self
+                .peek_value(self.depth - 1)
+                .and_then(|v| v.as_instance())
+            {
+                Some(inst) => inst.shape.get(),
+                None => return false,
+            },
+        };
+        match self.vm.shapes.lookup(shape, name) {
+            Some(slot) => self.vm.shapes.slot_type(shape, slot) != Type::Unknown,
+            None => true,
         }
+    }
+
+    /// Whether the temp on top is an unchanged copy of `self` (local 0).
+    fn top_is_self(&self) -> bool {
+        let i = self.depth - 1;
+        self.temp_src.get(i as usize).copied().flatten() == Some(0) && self.dirty_locals & 1 == 0
     }
 
     /// The address of `self`'s slot array (its shape is known).
@@ -298,11 +313,22 @@ impl Gen<'_> {
     /// peeked shape (both pop the object and give its slot array and the
     /// slot), by deferring until the object can be peeked, or through an
     /// inline cache.
-    fn attr_site(&mut self, name: Sym) -> Result<AttrSite, AsmError> {
-        if let Some(slot) = self.known_self_slot(name) {
-            self.jit.stats.type_tests_removed += 2;
-            let (obj, _) = self.pop();
-            return Ok(AttrSite::Slots(self.self_slots(obj), slot));
+    ///
+    /// `store` is the type of the value a `StoreAttr` stores: a slot is used
+    /// directly only when the store keeps the shape (the slot's type admits
+    /// the value); otherwise the cache's helper changes the shape.
+    fn attr_site(&mut self, name: Sym, store: Option<Type>) -> Result<AttrSite, AsmError> {
+        let keeps = |g: &Self, shape: u32, slot: u32| {
+            store.is_none_or(|t| g.vm.shapes.store_keeps_shape(shape, slot, t))
+        };
+        if let Some(shape) = self.known_self_shape() {
+            if let Some(slot) = self.vm.shapes.lookup(shape, name) {
+                if keeps(self, shape, slot) {
+                    self.jit.stats.type_tests_removed += 2;
+                    let (obj, _) = self.pop();
+                    return Ok(AttrSite::Slots(self.self_slots(obj), shape, slot));
+                }
+            }
         }
         let i = self.depth - 1;
         let Some(ts) = self.specialise(&[i])? else {
@@ -313,12 +339,20 @@ impl Gen<'_> {
             && self.ctx.chain() < crate::jit::context::MAX_CHAIN
         {
             match self.peek_shape_slot(i, name) {
-                Some((shape, slot)) => {
-                    self.learn_self_shape(shape);
+                Some((shape, slot)) if keeps(self, shape, slot) => {
+                    // The guard's failure continues in a version that knows
+                    // no more than this one did before the guard.
+                    let fail = self.branch_to(self.pc, self.ctx.chained())?;
+                    let is_self = self.top_is_self();
                     let (obj, _) = self.pop();
-                    let slots = self.guard_shape(obj, shape)?;
-                    return Ok(AttrSite::Slots(slots, slot));
+                    let slots = self.guard_shape(obj, shape, fail);
+                    if is_self {
+                        // From here on the context knows self's shape.
+                        self.ctx.set_self_shape(Some(shape));
+                    }
+                    return Ok(AttrSite::Slots(slots, shape, slot));
                 }
+                Some(_) => {}
                 None if self.peek_value(i).is_none() => return Ok(AttrSite::Defer),
                 None => {}
             }
@@ -328,12 +362,13 @@ impl Gen<'_> {
 
     /// `obj.name`.
     pub(super) fn gen_load_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
-        match self.attr_site(name)? {
-            AttrSite::Slots(slots, slot) => {
+        match self.attr_site(name, None)? {
+            AttrSite::Slots(slots, shape, slot) => {
                 let v = self
                     .asm
                     .load(Mem::new(slots, (slot * 8) as i32), Width::W64);
-                self.push(v, Type::Unknown);
+                // The shape guard also vouches for the slot's type.
+                self.push(v, self.vm.shapes.slot_type(shape, slot));
                 Ok(Flow::Next)
             }
             AttrSite::Defer => self.defer(),
@@ -413,8 +448,11 @@ impl Gen<'_> {
     /// `obj.name = v` adding a new attribute along a known shape transition:
     /// guard the shape, append to the slot array in place (when it has
     /// room), and switch the shape.
-    fn try_add_attr(&mut self, name: Sym) -> Result<Option<Flow>, AsmError> {
-        if !self.specialize || self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
+    fn try_add_attr(&mut self, name: Sym, vt: Type) -> Result<Option<Flow>, AsmError> {
+        if !self.specialize
+            || self.ctx.chain() >= crate::jit::context::MAX_CHAIN
+            || vt == Type::Unknown
+        {
             return Ok(None);
         }
         let i = self.depth - 1;
@@ -428,7 +466,7 @@ impl Gen<'_> {
         if self.vm.shapes.lookup(shape, name).is_some() {
             return Ok(None);
         }
-        let Some(next) = self.vm.shapes.transition(shape, name) else {
+        let Some(next) = self.vm.shapes.transition(shape, name, vt) else {
             return Ok(None);
         };
         let slot = self.vm.shapes.names(shape).len() as i64;
@@ -461,8 +499,7 @@ impl Gen<'_> {
         self.asm.store(len_mem, Opnd::Imm(slot + 1), Width::W64);
         self.asm
             .store(shape_mem, Opnd::Imm(next as i64), Width::W32);
-        let is_self = self.temp_src.get(i as usize).copied().flatten() == Some(0)
-            && self.dirty_locals & 1 == 0;
+        let is_self = self.top_is_self();
         self.drop_temps(2);
         self.ctx
             .set_self_shape(if is_self { Some(next) } else { None });
@@ -471,11 +508,21 @@ impl Gen<'_> {
 
     /// `obj.name = v`.
     pub(super) fn gen_store_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
-        if let Some(flow) = self.try_add_attr(name)? {
+        // With typed shapes the stored value's type decides the shape after
+        // the store: learn it when it matters.
+        let vt = if self.store_type_matters(name) {
+            match self.specialise(&[self.depth - 2])? {
+                Some(ts) => ts[0],
+                None => return self.defer(),
+            }
+        } else {
+            Type::Unknown
+        };
+        if let Some(flow) = self.try_add_attr(name, vt)? {
             return Ok(flow);
         }
-        match self.attr_site(name)? {
-            AttrSite::Slots(slots, slot) => {
+        match self.attr_site(name, Some(vt))? {
+            AttrSite::Slots(slots, _, slot) => {
                 let (v, _) = self.pop();
                 self.asm
                     .store(Mem::new(slots, (slot * 8) as i32), v, Width::W64);
@@ -489,8 +536,8 @@ impl Gen<'_> {
 
 /// How an attribute site is compiled (see `Gen::attr_site`).
 enum AttrSite {
-    /// The object's slot array and the attribute's slot.
-    Slots(Opnd, u32),
+    /// The object's slot array, its shape and the attribute's slot.
+    Slots(Opnd, u32, u32),
     /// End the version; compile this op when the object can be peeked.
     Defer,
     /// Through an inline cache; the object's known type.
