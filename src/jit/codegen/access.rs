@@ -472,15 +472,19 @@ impl Gen<'_> {
         let slot = self.vm.shapes.names(shape).len() as i64;
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
         let (o, t) = self.peek(1);
-        if t != Type::Object {
-            self.guard(o, Type::Object, fail);
-        }
         let p = self.untag(o);
         let shape_mem = Mem::new(p, offset_of!(InstanceObj, shape) as i32);
-        let sh = self.asm.load(shape_mem, Width::W32);
-        self.count_test();
-        self.asm.cmp(sh, Opnd::Imm(shape as i64));
-        self.asm.jcc(Cond::Ne, fail);
+        if self.known_self_shape() == Some(shape) {
+            self.jit.stats.type_tests_removed += 2;
+        } else {
+            if t != Type::Object {
+                self.guard(o, Type::Object, fail);
+            }
+            let sh = self.asm.load(shape_mem, Width::W32);
+            self.count_test();
+            self.asm.cmp(sh, Opnd::Imm(shape as i64));
+            self.asm.jcc(Cond::Ne, fail);
+        }
         let lay = self.jit.layout;
         let base = offset_of!(InstanceObj, slots);
         let len_mem = Mem::new(p, (base + lay.vec_len) as i32);

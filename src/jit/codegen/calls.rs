@@ -132,11 +132,15 @@ impl Gen<'_> {
             }
             None => return Ok(None),
         };
-        let fail = self.branch_to(self.pc, self.ctx.chained())?;
+        let mut fail = self.branch_to(self.pc, self.ctx.chained())?;
         let (v, known) = self.peek(1);
         if known != t {
             self.guard(v, t, fail);
             self.learn(i, t);
+            if shape.is_some() {
+                // A failed shape guard continues knowing the type.
+                fail = self.branch_to(self.pc, self.ctx.chained())?;
+            }
         } else {
             self.jit.stats.type_tests_removed += 1;
         }
@@ -173,6 +177,10 @@ impl Gen<'_> {
         if let Some(s) = self.temp_src.get_mut(self.depth as usize - 1) {
             *s = src;
         }
+        if let Some(shape) = shape {
+            self.receiver_shape = Some((self.depth - 1, shape));
+        }
+        self.method_const = Some((self.depth - 2, method));
         Ok(Some(Flow::Next))
     }
 
@@ -205,14 +213,20 @@ impl Gen<'_> {
         }
         let extra = if method { 2 } else { 1 };
         let fidx = self.depth - n - extra;
-        let Some(fv) = self.peek_value(fidx) else {
+        // A method resolved by LoadMethod in this version is a constant.
+        let resolved = self
+            .method_const
+            .filter(|&(i, _)| method && i == fidx)
+            .map(|(_, m)| m);
+        let Some(fv) = resolved.or_else(|| self.peek_value(fidx)) else {
             return Ok(if self.at_start {
                 None
             } else {
                 Some(self.defer()?)
             });
         };
-        let bound = method && self.peek_value(fidx + 1).is_some_and(|s| !s.is_null());
+        let bound =
+            resolved.is_some() || method && self.peek_value(fidx + 1).is_some_and(|s| !s.is_null());
         // The function to run, and whether it is a class's __init__.
         let (func, class) = match fv.as_class() {
             Some(c) if c.builtin == BuiltinType::User => {
@@ -250,11 +264,13 @@ impl Gen<'_> {
         // Guards: the same callable; a bound receiver for methods; no class
         // changed since this was compiled, for instantiation.
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
-        let f = self.read_temp(fidx);
-        self.jit.stats.identity_guards += 1;
-        self.asm.cmp(f, Opnd::Imm(fv.0 as i64));
-        self.asm.jcc(Cond::Ne, fail);
-        if bound {
+        if resolved.is_none() {
+            let f = self.read_temp(fidx);
+            self.jit.stats.identity_guards += 1;
+            self.asm.cmp(f, Opnd::Imm(fv.0 as i64));
+            self.asm.jcc(Cond::Ne, fail);
+        }
+        if bound && resolved.is_none() {
             let s = self.read_temp(fidx + 1);
             self.asm.cmp(s, Opnd::Imm(Value::NULL.0 as i64));
             self.asm.jcc(Cond::Eq, fail);
@@ -291,6 +307,16 @@ impl Gen<'_> {
         // Entry-point versioning: the callee's entry is specialised for the
         // argument types this call site knows.
         let mut callee_ctx = crate::jit::context::Context::GENERIC;
+        // The callee's `self` has a shape known here: a new instance's is
+        // its class's root shape; a receiver's was guarded by LoadMethod.
+        callee_ctx.set_self_shape(match class {
+            Some(c) => c.as_class().map(|c| c.root_shape),
+            None if bound => self
+                .receiver_shape
+                .filter(|&(i, _)| i == fidx + 1)
+                .map(|(_, s)| s),
+            None => None,
+        });
         for i in 0..argc {
             let t = if i == 0 && class.is_some() {
                 Type::Object
@@ -302,7 +328,7 @@ impl Gen<'_> {
         let slot = self.jit.entry_slot(callee, callee_ctx)?;
         let sa = self.asm.mov_new(Opnd::Imm(slot as i64));
         let target = self.asm.load(basil_asm::Mem::new(sa, 0), Width::W64);
-        self.ctx.set_self_shape(None);
+        self.forget_shapes();
         let status = self
             .asm
             .ccall(self.jit.tramp.addr, vec![new_fp, VM, Opnd::Imm(0), target]);

@@ -66,6 +66,15 @@ pub(super) struct Gen<'a> {
     pub temp_reg: [Option<Opnd>; super::context::MAX_TEMPS],
     /// Locals stored to since the version began (bit per slot < 64).
     pub dirty_locals: u64,
+    /// A method receiver's temp and the shape a guard proved it has (set by
+    /// `LoadMethod`, used by the call to enter the method's version that
+    /// knows `self`'s shape; forgotten when the temp is popped or code that
+    /// may change shapes runs).
+    pub receiver_shape: Option<(u32, u32)>,
+    /// A method's temp and the function `LoadMethod` resolved at compile
+    /// time into it (its receiver, in the temp above, is not NULL): the
+    /// call needs neither a peek nor an identity guard.
+    pub method_const: Option<(u32, Value)>,
     /// Whether to specialise (peek, guard, split) at all.
     pub specialize: bool,
     /// Patch ids of this version's branches and their target indices.
@@ -99,6 +108,8 @@ pub(super) fn gen_version(
         fp,
         at_start: true,
         temp_src: [None; super::context::MAX_TEMPS],
+        receiver_shape: None,
+        method_const: None,
         temp_reg: [None; super::context::MAX_TEMPS],
         dirty_locals: 0,
         specialize,
@@ -298,6 +309,7 @@ impl Gen<'_> {
     /// Pops the top temp: its value and known type.
     pub(super) fn pop(&mut self) -> (Opnd, Type) {
         self.depth -= 1;
+        self.forget_receiver_below(self.depth);
         let v = self.read_temp(self.depth);
         let t = self.ctx.temp(self.depth as usize);
         self.ctx.set_temp(self.depth as usize, Type::Unknown);
@@ -319,12 +331,31 @@ impl Gen<'_> {
     pub(super) fn drop_temps(&mut self, n: u32) {
         for _ in 0..n {
             self.depth -= 1;
+            self.forget_receiver_below(self.depth);
             self.ctx.set_temp(self.depth as usize, Type::Unknown);
             if let Some(s) = self.temp_src.get_mut(self.depth as usize) {
                 *s = None;
             }
         }
         self.forget_temp_regs(self.depth);
+    }
+
+    /// Forgets the receiver's shape and the resolved method when their
+    /// temps (at `depth` or above) are gone.
+    fn forget_receiver_below(&mut self, depth: u32) {
+        if self.receiver_shape.is_some_and(|(i, _)| i >= depth) {
+            self.receiver_shape = None;
+        }
+        if self.method_const.is_some_and(|(i, _)| i + 1 >= depth) {
+            self.method_const = None;
+        }
+    }
+
+    /// Forgets every shape this version learned: code that may run Python
+    /// (which may add attributes to any object) is about to run.
+    pub(super) fn forget_shapes(&mut self) {
+        self.ctx.set_self_shape(None);
+        self.receiver_shape = None;
     }
 
     /// Records that temp `idx` (from the bottom) holds type `t`; if it is an
@@ -471,7 +502,7 @@ impl Gen<'_> {
     pub(super) fn call_checked(&mut self, fun: u64, args: Vec<Opnd>) -> Opnd {
         // The helper may run Python code, which may add attributes to
         // `self` (changing its shape).
-        self.ctx.set_self_shape(None);
+        self.forget_shapes();
         let r = self.asm.ccall(fun, args);
         let err = self.raise_exit();
         self.asm.cmp(r, Opnd::Imm(super::helpers::JIT_ERR as i64));
