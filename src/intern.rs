@@ -8,6 +8,8 @@ use std::collections::HashMap;
 pub type FxBuild = std::hash::BuildHasherDefault<rustc_hash::FxHasher>;
 /// A hash map with FxHash.
 pub type FxMap<K, V> = HashMap<K, V, FxBuild>;
+/// A hash set with FxHash.
+pub type FxSet<K> = std::collections::HashSet<K, FxBuild>;
 /// An insertion-ordered map keyed by symbol (class and module namespaces).
 pub type SymMap<V> = indexmap::IndexMap<Sym, V, FxBuild>;
 

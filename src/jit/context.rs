@@ -36,7 +36,7 @@ impl Type {
 /// How many times a type guard at a version's first instruction may fail
 /// into a new version (each peeking at the new type) before the generic
 /// code for that instruction serves (YJIT's chain guards).
-pub const MAX_CHAIN: u8 = 2;
+pub const MAX_CHAIN: u8 = 1;
 
 /// The types of the tracked locals and temps, 4 bits each, and the guard
 /// chain depth of the version's first instruction.

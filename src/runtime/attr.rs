@@ -221,9 +221,16 @@ impl Vm {
                         }
                         return Ok(());
                     }
+                    let first = !self.shapes.class_has_attr(inst.class.0, name);
                     let next = self.shapes.add(shape, name, Type::of(v));
                     inst.shape.set(next);
                     inst.slots.push(v);
+                    if first && self.class_lookup(inst.class, name).is_some() {
+                        // The first instance attribute of this class that
+                        // shadows a class attribute: code that resolved the
+                        // class attribute by class alone must not go on.
+                        self.class_changed();
+                    }
                 }
             }
             return Ok(());

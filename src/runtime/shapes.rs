@@ -33,6 +33,11 @@ pub struct Shape {
 pub struct Shapes {
     shapes: Vec<Shape>,
     by_layout: FxMap<(u64, Vec<Sym>, Vec<Type>), u32>,
+    /// Every (class, attribute name) some shape of the class has.
+    class_attrs: crate::intern::FxSet<(u64, Sym)>,
+    /// How many shapes share each (class, names): more than one means the
+    /// class's instances differ only in their attributes' types.
+    variants: FxMap<(u64, Vec<Sym>), u32>,
 }
 
 impl Shapes {
@@ -61,8 +66,31 @@ impl Shapes {
             transitions: FxMap::default(),
         });
         let id = (self.shapes.len() - 1) as u32;
+        for &n in &key.1 {
+            self.class_attrs.insert((class_bits, n));
+        }
+        *self
+            .variants
+            .entry((class_bits, key.1.clone()))
+            .or_insert(0) += 1;
         self.by_layout.insert(key, id);
         id
+    }
+
+    /// Whether another shape has the same class and attribute names as
+    /// `shape` (with other types).
+    pub fn has_type_variants(&self, shape: u32) -> bool {
+        let s = &self.shapes[shape as usize];
+        // Avoid cloning the names for the lookup: build the key once.
+        let key = (s.class_bits, s.names.clone());
+        self.variants.get(&key).is_some_and(|&n| n > 1)
+    }
+
+    /// Whether any instance of the class (its `Value` bits) ever had
+    /// attribute `name`: if not, a method found on the class is not
+    /// shadowed, whatever the instance's shape.
+    pub fn class_has_attr(&self, class_bits: u64, name: Sym) -> bool {
+        self.class_attrs.contains(&(class_bits, name))
     }
 
     /// The slot of `name` in `shape`.

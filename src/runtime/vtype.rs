@@ -3,7 +3,7 @@
 //! per attribute slot (typed shapes, as in Higgs), so that a shape guard also
 //! tells the type of every attribute loaded through it.
 
-use crate::runtime::object::Kind;
+use crate::runtime::object::{IterState, Kind};
 use crate::runtime::value::Value;
 
 /// What is known of one value's type. At most 4 bits.
@@ -26,10 +26,15 @@ pub enum Type {
     Object = 9,
     /// Some heap object of unknown kind.
     Heap = 10,
+    /// An iterator over a range (its state is Range for life).
+    RangeIter = 11,
+    /// An iterator over a list by index (its state is Seq over a list for
+    /// life).
+    ListIter = 12,
 }
 
 impl Type {
-    pub const ALL: [Type; 11] = [
+    pub const ALL: [Type; 13] = [
         Type::Unknown,
         Type::Int,
         Type::Float,
@@ -41,6 +46,8 @@ impl Type {
         Type::Dict,
         Type::Object,
         Type::Heap,
+        Type::RangeIter,
+        Type::ListIter,
     ];
 
     /// The type of a concrete value (what a type test would learn).
@@ -60,6 +67,11 @@ impl Type {
                 Some(Kind::Tuple) => Type::Tuple,
                 Some(Kind::Dict) => Type::Dict,
                 Some(Kind::Instance) => Type::Object,
+                Some(Kind::Iter) => match v.as_iter().map(|it| &it.state) {
+                    Some(IterState::Range { .. }) => Type::RangeIter,
+                    Some(IterState::Seq { seq, .. }) if seq.is_kind(Kind::List) => Type::ListIter,
+                    _ => Type::Heap,
+                },
                 Some(_) => Type::Heap,
                 None => Type::Unknown,
             }
@@ -70,7 +82,14 @@ impl Type {
     pub fn is_heap(self) -> bool {
         matches!(
             self,
-            Type::Str | Type::List | Type::Tuple | Type::Dict | Type::Object | Type::Heap
+            Type::Str
+                | Type::List
+                | Type::Tuple
+                | Type::Dict
+                | Type::Object
+                | Type::Heap
+                | Type::RangeIter
+                | Type::ListIter
         )
     }
 
@@ -88,6 +107,8 @@ impl Type {
             Type::Dict => "dict",
             Type::Object => "obj",
             Type::Heap => "heap",
+            Type::RangeIter => "range_iter",
+            Type::ListIter => "list_iter",
         }
     }
 }

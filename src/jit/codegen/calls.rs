@@ -132,31 +132,52 @@ impl Gen<'_> {
             }
             None => return Ok(None),
         };
+        // The guard that proves the method: the receiver's shape, which also
+        // tells the callee self's shape; or its class, when the shape is
+        // known to vary (a shape guard here already failed, or the class
+        // has instances differing only in attribute types) and no instance
+        // of the class ever shadowed the name (one that does later bumps the
+        // class epoch, checked below).
+        let src = self.temp_src.get(i as usize).copied().flatten();
+        let is_self = src == Some(0) && self.dirty_locals & 1 == 0;
+        let self_known = is_self && shape.is_some() && self.ctx.self_shape() == shape;
+        let by_class = match (obj.as_instance(), shape) {
+            (Some(inst), Some(s))
+                if !self_known
+                    && (self.ctx.chain() >= 1 || self.vm.shapes.has_type_variants(s))
+                    && !self.vm.shapes.class_has_attr(inst.class.0, name) =>
+            {
+                Some(inst.class)
+            }
+            _ => None,
+        };
         let mut fail = self.branch_to(self.pc, self.ctx.chained())?;
         let (v, known) = self.peek(1);
         if known != t {
             self.guard(v, t, fail);
             self.learn(i, t);
             if shape.is_some() {
-                // A failed shape guard continues knowing the type.
+                // A failed shape or class guard continues knowing the type.
                 fail = self.branch_to(self.pc, self.ctx.chained())?;
             }
         } else {
             self.jit.stats.type_tests_removed += 1;
         }
         if let Some(shape) = shape {
-            let src = self.temp_src.get(i as usize).copied().flatten();
-            let self_known = src == Some(0)
-                && self.dirty_locals & 1 == 0
-                && self.ctx.self_shape() == Some(shape);
-            if !self_known {
-                let p = self.untag(v);
+            let p = self.untag(v);
+            if let Some(cls) = by_class {
+                self.count_test();
+                let off = std::mem::offset_of!(crate::runtime::object::InstanceObj, class) as i32;
+                let c = self.asm.load(basil_asm::Mem::new(p, off), Width::W64);
+                self.asm.cmp(c, Opnd::Imm(cls.0 as i64));
+                self.asm.jcc(Cond::Ne, fail);
+            } else if !self_known {
                 self.count_test();
                 let off = std::mem::offset_of!(crate::runtime::object::InstanceObj, shape) as i32;
                 let sh = self.asm.load(basil_asm::Mem::new(p, off), Width::W32);
                 self.asm.cmp(sh, Opnd::Imm(shape as i64));
                 self.asm.jcc(Cond::Ne, fail);
-                if src == Some(0) && self.dirty_locals & 1 == 0 {
+                if is_self {
                     self.ctx.set_self_shape(Some(shape));
                 }
             }
@@ -169,7 +190,6 @@ impl Gen<'_> {
         }
         self.jit.core.embedded.insert(method);
         // [obj] -> [method, obj]
-        let src = self.temp_src.get(i as usize).copied().flatten();
         let (o, ot) = self.pop();
         let m = self.asm.mov_new(Opnd::Imm(method.0 as i64));
         self.push(m, Type::Unknown);
@@ -177,7 +197,7 @@ impl Gen<'_> {
         if let Some(s) = self.temp_src.get_mut(self.depth as usize - 1) {
             *s = src;
         }
-        if let Some(shape) = shape {
+        if let (Some(shape), None) = (shape, by_class) {
             self.receiver_shape = Some((self.depth - 1, shape));
         }
         self.method_const = Some((self.depth - 2, method));

@@ -130,9 +130,18 @@ impl Gen<'_> {
 
     pub(super) fn gen_get_iter(&mut self) -> Result<Flow, AsmError> {
         let sp = self.sp_opnd();
+        let (_, t) = self.peek(1);
         let r = self.call_checked(helpers::get_iter as *const () as u64, vec![VM, sp]);
         self.drop_temps(1);
-        self.push(r, Type::Heap);
+        // A list's iterator walks it by index for life.
+        self.push(
+            r,
+            if t == Type::List {
+                Type::ListIter
+            } else {
+                Type::Heap
+            },
+        );
         Ok(Flow::Next)
     }
 
@@ -197,17 +206,23 @@ impl Gen<'_> {
             IterState::Seq { seq, .. } if seq.is_kind(Kind::List) => false,
             _ => return Ok(None),
         };
+        // The iterator's kind is tested once: the loop's next iterations
+        // run in versions whose context knows it.
+        let want = if range {
+            Type::RangeIter
+        } else {
+            Type::ListIter
+        };
+        let (itv, known) = self.peek(1);
+        if known != want {
+            let fail = self.branch_to(self.pc, self.ctx.chained())?;
+            self.guard(itv, want, fail);
+            self.learn(i, want);
+        } else {
+            self.jit.stats.type_tests_removed += 1;
+        }
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
-        let (itv, _) = self.peek(1);
-        self.guard(itv, Type::Heap, fail);
         let p = self.untag(itv);
-        let kind = self.asm.load(Mem::new(p, 0), Width::W8);
-        self.asm.cmp(kind, Opnd::Imm(Kind::Iter as i64));
-        self.asm.jcc(Cond::Ne, fail);
-        let tag = self.asm.load(Mem::new(p, lay.iter_tag as i32), Width::W8);
-        let want = if range { lay.tag_range } else { lay.tag_seq };
-        self.asm.cmp(tag, Opnd::Imm(want as i64));
-        self.asm.jcc(Cond::Ne, fail);
         let w = |k: usize| Mem::new(p, lay.iter_word[k] as i32);
         let done_ctx = {
             let mut c = self.ctx.unchained();

@@ -22,7 +22,7 @@ mod flow;
 use super::context::{Context, Type, MAX_CHAIN};
 use super::core::Version;
 use super::stats::{Counter, ExitReason};
-use super::Jit;
+use super::{Jit, Layout};
 use crate::bytecode::{CodeObject, Instr};
 use crate::runtime::value::{Value, TAG_SHIFT};
 use crate::runtime::vm::Vm;
@@ -459,7 +459,7 @@ impl Gen<'_> {
 
     /// The raw type test (no statistics): jumps to `fail` unless `v: t`.
     pub(super) fn emit_type_test(&mut self, v: Opnd, t: Type, fail: Target) {
-        type_test(&mut self.asm, v, t, fail);
+        type_test(&mut self.asm, &self.jit.layout, v, t, fail);
     }
 
     /// The object pointer of a heap value.
@@ -512,7 +512,7 @@ impl Gen<'_> {
 }
 
 /// Emits a test that jumps to `fail` unless value `v` has type `t`.
-pub(super) fn type_test(asm: &mut Assembler, v: Opnd, t: Type, fail: Target) {
+pub(super) fn type_test(asm: &mut Assembler, lay: &Layout, v: Opnd, t: Type, fail: Target) {
     use crate::runtime::value::*;
     match t {
         Type::Int | Type::Bool => {
@@ -539,6 +539,25 @@ pub(super) fn type_test(asm: &mut Assembler, v: Opnd, t: Type, fail: Target) {
                 let k = asm.load(Mem::new(p, 0), Width::W8);
                 asm.cmp(k, Opnd::Imm(kind as i64));
                 asm.jcc(Cond::Ne, fail);
+                if matches!(t, Type::RangeIter | Type::ListIter) {
+                    // The iterator's state tag, and for a list iterator the
+                    // kind of the sequence it walks.
+                    let tag = asm.load(Mem::new(p, lay.iter_tag as i32), Width::W8);
+                    let want = if t == Type::RangeIter {
+                        lay.tag_range
+                    } else {
+                        lay.tag_seq
+                    };
+                    asm.cmp(tag, Opnd::Imm(want as i64));
+                    asm.jcc(Cond::Ne, fail);
+                    if t == Type::ListIter {
+                        let seq = asm.load(Mem::new(p, lay.iter_word[0] as i32), Width::W64);
+                        let sp = asm.and(seq, Opnd::Imm(((1u64 << TAG_SHIFT) - 1) as i64));
+                        let sk = asm.load(Mem::new(sp, 0), Width::W8);
+                        asm.cmp(sk, Opnd::Imm(crate::runtime::object::Kind::List as i64));
+                        asm.jcc(Cond::Ne, fail);
+                    }
+                }
             }
         }
     }
@@ -577,7 +596,7 @@ pub(super) fn entry_guards(
             emit_count(&mut asm, c);
         }
         let v = asm.load(m, Width::W64);
-        type_test(&mut asm, v, t, fallback);
+        type_test(&mut asm, &jit.layout, v, t, fallback);
         n_tests += 1;
     }
     jit.stats.type_tests_emitted += n_tests;
@@ -609,6 +628,7 @@ fn kind_of(t: Type) -> Option<u8> {
         Type::Tuple => Kind::Tuple as u8,
         Type::Dict => Kind::Dict as u8,
         Type::Object => Kind::Instance as u8,
+        Type::RangeIter | Type::ListIter => Kind::Iter as u8,
         _ => return None,
     })
 }
