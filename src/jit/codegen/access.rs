@@ -29,7 +29,7 @@ impl Gen<'_> {
             self.asm.cmp(v, Opnd::Imm(Value::NULL.0 as i64));
             self.asm.jcc(Cond::Eq, unbound);
         } else {
-            self.jit.stats.type_tests_removed += 1;
+            self.count_removed(1);
         }
         self.push(v, t);
         if let Some(src) = self.temp_src.get_mut(self.depth as usize - 1) {
@@ -300,7 +300,7 @@ impl Gen<'_> {
     /// inline cache.
     fn attr_site(&mut self, name: Sym) -> Result<AttrSite, AsmError> {
         if let Some(slot) = self.known_self_slot(name) {
-            self.jit.stats.type_tests_removed += 2;
+            self.count_removed(2);
             let (obj, _) = self.pop();
             return Ok(AttrSite::Slots(self.self_slots(obj), slot));
         }

@@ -138,7 +138,7 @@ impl Gen<'_> {
             self.guard(v, t, fail);
             self.learn(i, t);
         } else {
-            self.jit.stats.type_tests_removed += 1;
+            self.count_removed(1);
         }
         if let Some(shape) = shape {
             let src = self.temp_src.get(i as usize).copied().flatten();
