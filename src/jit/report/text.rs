@@ -139,7 +139,7 @@ fn hot(o: &mut String, r: &Report) {
         for v in &b.versions {
             let _ = writeln!(
                 o,
-                "      {:>12}  v{:<5} {}  tests {}/-{}",
+                "      {:>12}  v{:<5} {}  tests: {} emitted, {} removed",
                 v.hits, v.index, v.context, v.tests_emitted, v.tests_removed
             );
         }
