@@ -387,7 +387,7 @@ fn json_report_follows_the_documented_schema() {
 }
 
 #[test]
-fn removed_type_tests_are_counted_at_run_time_only_with_stats() {
+fn versioning_moves_type_tests_from_executed_to_removed() {
     let dir = scratch("removed");
     let file = dir.join("v.json");
     let f = format!("--stats-file={}", file.display());
