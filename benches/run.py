@@ -17,11 +17,19 @@ failed run.
     python3 benches/run.py --only fib,nbody --reps 3
     python3 benches/run.py --mode "lbbv-t0=--lbbv --lbbv-threshold=0" --mode "lbbv-v1=--lbbv --lbbv-max-versions=1"
     python3 benches/run.py --no-lbbv          # interpreter only (before the JIT exists)
+    python3 benches/run.py --stats            # + JIT statistics columns
+
+--stats adds, beside the times, three columns from one extra (untimed) run of
+`basil --lbbv --stats-file=...` per benchmark (docs/STATS.md): the ratio of
+bytecode instructions run in JIT code ("in JIT"), the share of dynamic type tests
+removed by versioning at run time ("tests rm") and the number of side exits
+("exits").
 
 Each program runs with the benches/ folder as its working directory and its bare file
 name as argv[0], the same convention as the test corpus.
 """
 import argparse
+import json
 import math
 import os
 import shutil
@@ -67,6 +75,29 @@ def fmt_r(r):
     return "-" if r is None else "%.2fx" % r
 
 
+def stats_run(prefix, f, timeout):
+    """One untimed `basil --lbbv --stats-file` run; the JSON object or None."""
+    path = os.path.join(HERE, ".stats-%d.json" % os.getpid())
+    try:
+        dt, _, _, code = run_once(prefix + ["--stats-file=" + path, f], timeout)
+        if dt is None or code != 0:
+            return None
+        with open(path) as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        return None
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
+
+
+def stat_cells(s):
+    if not s:
+        return ["-", "-", "-"]
+    return ["%.1f%%" % s["ratio_in_jit_pct"], "%.1f%%" % s["type_tests_removed_executed_pct"],
+            str(s["side_exits_total"])]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--basil", default=os.path.join(ROOT, "target", "release", "basil"),
@@ -82,6 +113,8 @@ def main():
     ap.add_argument("--no-pypy", action="store_true", help="skip PyPy")
     ap.add_argument("--timeout", type=float, default=300, help="seconds per run (default 300)")
     ap.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    ap.add_argument("--stats", action="store_true",
+                    help="add JIT statistics columns (in JIT, type tests removed, side exits)")
     args = ap.parse_args()
 
     benches = find_benches()
@@ -121,6 +154,8 @@ def main():
 
     names = [r[0] for r in runners]
     times = {}      # (bench, runner) -> median seconds, or None
+    jstats = {}     # bench -> the --stats-file JSON object
+    lbbv = dict(runners).get("lbbv")
     problems = []
     for b in benches:
         f = b + ".py"
@@ -161,6 +196,8 @@ def main():
                 continue
             times[(b, name)] = statistics.median(samples[name]) if samples[name] else None
             line.append("%s=%s" % (name, fmt_t(times[(b, name)])))
+        if args.stats and lbbv:
+            jstats[b] = stats_run(lbbv, f, args.timeout)
         print("%-14s %s   %s" % (b, " ".join(line), (ref or "").strip().replace("\n", " | ")[:60]))
         sys.stdout.flush()
 
@@ -179,7 +216,8 @@ def main():
 
     print()
     print("median wall time in seconds over %d runs; ratio < 1 means faster than the denominator" % args.reps)
-    header = ["bench"] + names + [r[0] for r in ratios]
+    stat_cols = ["in JIT", "tests rm", "exits"] if args.stats and lbbv else []
+    header = ["bench"] + names + [r[0] for r in ratios] + stat_cols
     rows = []
     cols = dict((r[0], []) for r in ratios)
     for b in benches:
@@ -189,8 +227,10 @@ def main():
             r = tn / td if tn and td else None
             cols[label].append(r)
             row.append(fmt_r(r))
+        if stat_cols:
+            row += stat_cells(jstats.get(b))
         rows.append(row)
-    gm = ["geomean"] + [""] * len(names) + [fmt_r(geomean(cols[r[0]])) for r in ratios]
+    gm = ["geomean"] + [""] * len(names) + [fmt_r(geomean(cols[r[0]])) for r in ratios] + [""] * len(stat_cols)
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, gm)]
     def pr(row):
         print("  ".join(str(x).rjust(w) if i else str(x).ljust(w) for i, (x, w) in enumerate(zip(row, widths))))

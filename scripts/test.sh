@@ -24,9 +24,9 @@ rustup target list --installed | grep -q '^aarch64-unknown-linux-gnu$' || rustup
 echo "== native: cargo test --workspace"
 cargo test --workspace --release
 
-echo "== aarch64 under qemu: the asm crate, the VM's unit tests, the corpus in every mode"
+echo "== aarch64 under qemu: the asm crate, the VM's unit tests, the corpus in every mode, the statistics outputs"
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu"
 export BASIL_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu"
 cargo test -p basil-asm --release --target aarch64-unknown-linux-gnu
-cargo test -p basil --release --target aarch64-unknown-linux-gnu --lib --test corpus
+cargo test -p basil --release --target aarch64-unknown-linux-gnu --lib --test corpus --test stats

@@ -47,9 +47,13 @@ pub struct Args {
     #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true, default_missing_value = "text", value_parser = ["text", "json"])]
     pub stats: Option<String>,
 
-    /// With --stats: also write the statistics as JSON to PATH
+    /// With --lbbv: write the statistics as JSON to PATH (schema: docs/STATS.md)
     #[arg(long, value_name = "PATH")]
     pub stats_file: Option<String>,
+
+    /// With --lbbv: write the graph of compiled block versions (Graphviz DOT) to PATH
+    #[arg(long, value_name = "PATH")]
+    pub stats_graph: Option<String>,
 
     /// With --lbbv: print the machine code of every compiled block version as it is compiled
     #[arg(long)]
@@ -164,7 +168,7 @@ fn jit_options(args: &Args) -> crate::jit::JitOptions {
         threshold: args.lbbv_threshold,
         max_versions: args.lbbv_max_versions as usize,
         exec_mem_mib: args.lbbv_exec_mem as usize,
-        stats: args.stats.is_some() || args.stats_file.is_some(),
+        stats: args.stats.is_some() || args.stats_file.is_some() || args.stats_graph.is_some(),
         dump_disasm: args.dump_disasm,
         perf_map: args.perf_map,
     }
@@ -179,8 +183,15 @@ fn run_program(p: Program, args: &Args) -> i32 {
             Ok(j) => vm.jit = Some(Box::new(j)),
             Err(e) => eprintln!("basil: --lbbv unavailable ({e}); running in the interpreter"),
         }
-    } else if args.stats.is_some() || args.dump_disasm || args.perf_map {
-        eprintln!("basil: --stats, --dump-disasm and --perf-map need --lbbv");
+    } else if args.stats.is_some()
+        || args.stats_file.is_some()
+        || args.stats_graph.is_some()
+        || args.dump_disasm
+        || args.perf_map
+    {
+        eprintln!(
+            "basil: --stats, --stats-file, --stats-graph, --dump-disasm and --perf-map need --lbbv"
+        );
     }
     let module =
         match crate::compiler::compile_module(&p.source, &p.filename, "__main__", &mut vm.names) {
@@ -207,13 +218,13 @@ fn run_program(p: Program, args: &Args) -> i32 {
     };
     vm.flush_out();
     if vm.jit.is_some() {
-        crate::jit::report::at_exit(
-            &vm,
-            args.stats.as_deref(),
-            args.stats_file.as_deref(),
-            args.dump_disasm,
-            started.elapsed(),
-        );
+        let req = crate::jit::report::ExitRequest {
+            stats: args.stats.as_deref(),
+            stats_file: args.stats_file.as_deref(),
+            stats_graph: args.stats_graph.as_deref(),
+            perf_map: args.perf_map,
+        };
+        crate::jit::report::at_exit(&vm, &req, started.elapsed());
     }
     status
 }

@@ -39,55 +39,30 @@ fn run(args: &[&str], code: &str) -> (String, BTreeMap<String, String>) {
     )
 }
 
-/// A tiny reader for the flat stats object: `key -> raw value text`, with
-/// nested objects flattened as `outer.inner`.
+/// The stats object's scalar fields as `key -> raw value text`, nested
+/// objects flattened as `outer.inner` (arrays are left out).
 fn flat_json(s: &str) -> BTreeMap<String, String> {
-    let mut map = BTreeMap::new();
-    let mut prefix: Vec<String> = Vec::new();
-    let mut key = String::new();
-    let mut chars = s.chars().peekable();
-    let mut value = String::new();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => {
-                key.clear();
-                for d in chars.by_ref() {
-                    if d == '"' {
-                        break;
-                    }
-                    key.push(d);
+    fn walk(prefix: &str, v: &serde_json::Value, out: &mut BTreeMap<String, String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    let key = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
+                    walk(&key, x, out);
                 }
             }
-            ':' => {
-                while chars.peek() == Some(&' ') {
-                    chars.next();
-                }
-                if chars.peek() == Some(&'{') {
-                    chars.next();
-                    prefix.push(key.clone());
-                    continue;
-                }
-                value.clear();
-                while let Some(&d) = chars.peek() {
-                    if d == ',' || d == '}' {
-                        break;
-                    }
-                    value.push(d);
-                    chars.next();
-                }
-                let mut full = prefix.join(".");
-                if !full.is_empty() {
-                    full.push('.');
-                }
-                full.push_str(&key);
-                map.insert(full, value.trim().to_string());
+            serde_json::Value::Array(_) => {}
+            x => {
+                out.insert(prefix.to_string(), x.to_string());
             }
-            '}' => {
-                prefix.pop();
-            }
-            _ => {}
         }
     }
+    let v: serde_json::Value = serde_json::from_str(s).expect("stats JSON");
+    let mut map = BTreeMap::new();
+    walk("", &v, &mut map);
     map
 }
 
@@ -265,10 +240,10 @@ fn perf_map_names_every_version() {
         let start = u64::from_str_radix(parts.next().unwrap(), 16).expect("hex start");
         let size = u64::from_str_radix(parts.next().unwrap(), 16).expect("hex size");
         let name = parts.next().unwrap();
-        assert!(
-            size > 0 && name.starts_with("basil:") && name.contains("<string>:"),
-            "{l}"
-        );
+        assert!(size > 0 && name.starts_with("basil:"), "{l}");
+        if !name.contains("trampoline") && !name.contains("generic_exit") {
+            assert!(name.contains("<string>:"), "{l}");
+        }
         spans.push((start, start + size));
     }
     spans.sort();

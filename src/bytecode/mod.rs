@@ -11,7 +11,7 @@ mod dump;
 pub mod verify;
 
 pub use blocks::{BlockId, BlockInfo};
-pub use dump::dump_module;
+pub use dump::{dump_module, instr_note};
 pub use verify::{max_depth, stack_depths, stack_effect, stack_effect_in, UNREACHABLE};
 
 use crate::intern::Sym;

@@ -384,6 +384,7 @@ impl Jit {
                     Err(ctx) => {
                         if self.cm.truncate(Zone::Inline, site.start).is_ok() {
                             // The version that ended with the jump now ends before it.
+                            let mut shrunk = None;
                             if let Some(b) = self
                                 .core
                                 .blocks
@@ -391,6 +392,7 @@ impl Jit {
                                 .rev()
                                 .find(|b| b.start + b.inline_len as u64 == site.end)
                             {
+                                shrunk = Some((b.start, b.inline_len));
                                 b.inline_len = (site.start - b.start) as usize;
                             }
                             if let Some(v) = self.compile_version(vm, t.code, t.pc, ctx, Some(fp)) {
@@ -402,6 +404,13 @@ impl Jit {
                             // Compilation failed after the rewind: put the
                             // jump back (its bytes fit where they were).
                             self.restore_jump(t.stub);
+                            if let Some((start, len)) = shrunk {
+                                if let Some(b) =
+                                    self.core.blocks.iter_mut().rev().find(|b| b.start == start)
+                                {
+                                    b.inline_len = len;
+                                }
+                            }
                             return self.fallback_exit(t.pc);
                         }
                     }

@@ -20,6 +20,7 @@
 mod codegen;
 pub mod context;
 pub mod core;
+pub mod graph;
 mod helpers;
 pub mod report;
 pub mod stats;
@@ -225,6 +226,8 @@ impl Jit {
             generic_exit: 0,
             layout: Layout::probe()?,
         };
+        let tramp_end = jit.cm.pos(basil_asm::Zone::Inline);
+        jit.stats.trampoline = (tramp.addr, tramp_end.saturating_sub(tramp.addr) as usize);
         let addr = &*jit.pending_exit as *const u64 as i64;
         jit.generic_exit = jit
             .place_outlined(|asm| {

@@ -70,8 +70,50 @@ macro_rules! runtime_counters {
 
 runtime_counters! {
     type_tests_executed,
+    // Passes over a point where the context let the compiler omit a type
+    // test (what an unspecialised version would have tested there).
+    type_tests_removed_executed,
     jit_instructions,
     interp_instructions,
+}
+
+/// What the statistics know of one compiled version (same index as
+/// `Core::blocks`), recorded by codegen around `gen_version`.
+#[derive(Debug, Default)]
+pub struct VersionStats {
+    /// Entries of the version, counted by generated code (`--stats` only;
+    /// boxed: code increments it at a fixed address).
+    pub hits: Option<Box<u64>>,
+    /// Dynamic type tests emitted into this version.
+    pub tests_emitted: u64,
+    /// Type tests the context let the compiler omit in this version.
+    pub tests_removed: u64,
+    /// Side exits this version jumps to: (pc, reason).
+    pub exits: Vec<(u32, ExitReason)>,
+    /// The branch targets (indices into `Core::targets`) created while
+    /// compiling this version: its outgoing edges.
+    pub targets: std::ops::Range<usize>,
+    /// Where its outlined code (side-exit bodies) went.
+    pub outlined_start: u64,
+}
+
+/// A version being compiled (between `begin_version` and `end_version`).
+#[derive(Debug, Default)]
+struct Pending {
+    hits: Option<Box<u64>>,
+    emitted: u64,
+    removed: u64,
+    exits: Vec<(u32, ExitReason)>,
+    first_target: usize,
+}
+
+/// Entry guards placed in front of a version entered from the interpreter.
+#[derive(Copy, Clone, Debug)]
+pub struct GuardCode {
+    pub start: u64,
+    pub len: usize,
+    /// The version start they jump to.
+    pub target: u64,
 }
 
 /// All statistics.
@@ -94,6 +136,13 @@ pub struct Stats {
     pub identity_guards: u64,
     pub code_inline_bytes: u64,
     pub code_outlined_bytes: u64,
+    /// Per compiled version, same index as `Core::blocks`.
+    pub versions: Vec<VersionStats>,
+    /// Entry-guard code (inline zone, outside any version).
+    pub entry_guards: Vec<GuardCode>,
+    /// The entry trampoline's inline bytes: (start, length).
+    pub trampoline: (u64, usize),
+    pending: Pending,
 }
 
 impl Stats {
@@ -112,7 +161,61 @@ impl Stats {
             identity_guards: 0,
             code_inline_bytes: 0,
             code_outlined_bytes: 0,
+            versions: Vec::new(),
+            entry_guards: Vec::new(),
+            trampoline: (0, 0),
+            pending: Pending::default(),
         }
+    }
+
+    /// Starts recording a version about to be compiled (`targets` is the
+    /// current number of branch targets). Returns the address of its entry
+    /// counter when counting is on.
+    pub fn begin_version(&mut self, targets: usize) -> Option<u64> {
+        let mut hits = self.enabled.then(|| Box::new(0u64));
+        let addr = hits.as_mut().map(|b| &mut **b as *mut u64 as u64);
+        self.pending = Pending {
+            hits,
+            emitted: self.type_tests_emitted,
+            removed: self.type_tests_removed,
+            exits: Vec::new(),
+            first_target: targets,
+        };
+        addr
+    }
+
+    /// Notes that the version being compiled jumps to the side exit at
+    /// (pc, reason).
+    pub fn note_exit(&mut self, pc: u32, reason: ExitReason) {
+        if !self.pending.exits.contains(&(pc, reason)) {
+            self.pending.exits.push((pc, reason));
+        }
+    }
+
+    /// Finishes the record of version `v` (`targets`: the number of branch
+    /// targets now).
+    pub fn end_version(&mut self, v: usize, targets: usize, outlined_start: u64) {
+        let p = std::mem::take(&mut self.pending);
+        if self.versions.len() <= v {
+            self.versions.resize_with(v + 1, VersionStats::default);
+        }
+        self.versions[v] = VersionStats {
+            hits: p.hits,
+            tests_emitted: self.type_tests_emitted.saturating_sub(p.emitted),
+            tests_removed: self.type_tests_removed.saturating_sub(p.removed),
+            exits: p.exits,
+            targets: p.first_target..targets,
+            outlined_start,
+        };
+    }
+
+    /// Entries of version `v` counted so far (0 without `--stats`).
+    pub fn hits(&self, v: usize) -> u64 {
+        self.versions
+            .get(v)
+            .and_then(|s| s.hits.as_deref())
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The address of a run-time counter, if counting is on.

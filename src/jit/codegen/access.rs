@@ -29,7 +29,7 @@ impl Gen<'_> {
             self.asm.cmp(v, Opnd::Imm(Value::NULL.0 as i64));
             self.asm.jcc(Cond::Eq, unbound);
         } else {
-            self.jit.stats.type_tests_removed += 1;
+            self.count_removed(1);
         }
         self.push(v, t);
         if let Some(src) = self.temp_src.get_mut(self.depth as usize - 1) {
@@ -324,7 +324,7 @@ impl Gen<'_> {
         if let Some(shape) = self.known_self_shape() {
             if let Some(slot) = self.vm.shapes.lookup(shape, name) {
                 if keeps(self, shape, slot) {
-                    self.jit.stats.type_tests_removed += 2;
+                    self.count_removed(2);
                     let (obj, _) = self.pop();
                     return Ok(AttrSite::Slots(self.self_slots(obj), shape, slot));
                 }
@@ -475,7 +475,7 @@ impl Gen<'_> {
         let p = self.untag(o);
         let shape_mem = Mem::new(p, offset_of!(InstanceObj, shape) as i32);
         if self.known_self_shape() == Some(shape) {
-            self.jit.stats.type_tests_removed += 2;
+            self.count_removed(2);
         } else {
             if t != Type::Object {
                 self.guard(o, Type::Object, fail);

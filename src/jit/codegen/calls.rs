@@ -161,7 +161,7 @@ impl Gen<'_> {
                 fail = self.branch_to(self.pc, self.ctx.chained())?;
             }
         } else {
-            self.jit.stats.type_tests_removed += 1;
+            self.count_removed(1);
         }
         if let Some(shape) = shape {
             let p = self.untag(v);

@@ -219,7 +219,7 @@ impl Gen<'_> {
             self.guard(itv, want, fail);
             self.learn(i, want);
         } else {
-            self.jit.stats.type_tests_removed += 1;
+            self.count_removed(1);
         }
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
         let p = self.untag(itv);

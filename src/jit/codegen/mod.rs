@@ -94,6 +94,7 @@ pub(super) fn gen_version(
 ) -> Result<usize, AsmError> {
     let entry = &vm.codes[code_id as usize];
     let specialize = jit.opts.max_versions > 1;
+    let hits = jit.stats.begin_version(jit.core.targets.len());
     let mut g = Gen {
         vm,
         asm: Assembler::new(),
@@ -117,6 +118,9 @@ pub(super) fn gen_version(
         op_labels: Vec::new(),
         jit,
     };
+    if let Some(c) = hits {
+        emit_count(&mut g.asm, c);
+    }
     g.run()?;
     let Gen {
         jit,
@@ -151,6 +155,8 @@ pub(super) fn gen_version(
         outlined_len: c.outlined_len,
         ops,
     });
+    jit.stats
+        .end_version(v, jit.core.targets.len(), c.outlined_start);
     if jit.opts.dump_disasm {
         eprint!("{}", super::report::disasm_version(jit, vm, v));
     }
@@ -390,6 +396,7 @@ impl Gen<'_> {
     /// The shared side exit resuming the interpreter at this op.
     pub(super) fn exit(&mut self, reason: ExitReason) -> Result<Target, AsmError> {
         let a = self.jit.exit_addr(self.code_id, self.pc, reason)?;
+        self.jit.stats.note_exit(self.pc, reason);
         Ok(Target::Addr(a))
     }
 
@@ -429,7 +436,6 @@ impl Gen<'_> {
     pub(super) fn operand_type(&mut self, idx: u32) -> Known {
         let t = self.ctx.temp(idx as usize);
         if t != Type::Unknown {
-            self.jit.stats.type_tests_removed += 1;
             return Known::Is(t);
         }
         if !self.specialize || self.ctx.chain() >= MAX_CHAIN {
@@ -448,6 +454,25 @@ impl Gen<'_> {
         self.jit.stats.type_tests_emitted += 1;
         if let Some(c) = self.jit.stats.counter_addr(Counter::type_tests_executed) {
             emit_count(&mut self.asm, c);
+        }
+    }
+
+    /// Counts `n` type tests the context made unnecessary here: removed now,
+    /// and passed over at run time under `--stats`.
+    pub(super) fn count_removed(&mut self, n: u64) {
+        if n == 0 {
+            return;
+        }
+        self.jit.stats.type_tests_removed += n;
+        if let Some(c) = self
+            .jit
+            .stats
+            .counter_addr(Counter::type_tests_removed_executed)
+        {
+            let base = self.asm.mov_new(Opnd::Imm(c as i64));
+            let v = self.asm.load(Mem::new(base, 0), Width::W64);
+            let v2 = self.asm.add(v, Opnd::Imm(n as i64));
+            self.asm.store(Mem::new(base, 0), v2, Width::W64);
         }
     }
 
@@ -473,9 +498,13 @@ impl Gen<'_> {
     pub(super) fn specialise(&mut self, idxs: &[u32]) -> Result<Option<Vec<Type>>, AsmError> {
         let mut out = Vec::with_capacity(idxs.len());
         let mut fail: Option<Target> = None;
+        let mut removed = 0;
         for &i in idxs {
             match self.operand_type(i) {
-                Known::Is(t) => out.push(t),
+                Known::Is(t) => {
+                    removed += 1;
+                    out.push(t);
+                }
                 Known::Unknown => out.push(Type::Unknown),
                 Known::Defer => return Ok(None),
                 Known::Peeked(t) => {
@@ -494,6 +523,7 @@ impl Gen<'_> {
                 }
             }
         }
+        self.count_removed(removed);
         Ok(Some(out))
     }
 
@@ -604,6 +634,11 @@ pub(super) fn entry_guards(
     let start = jit.cm.pos(basil_asm::Zone::Inline);
     let c = basil_asm::compile(&asm, &mut jit.cm, jit.arch)?;
     debug_assert_eq!(c.start, start);
+    jit.stats.entry_guards.push(super::stats::GuardCode {
+        start: c.start,
+        len: c.inline_len,
+        target,
+    });
     Ok(c.start)
 }
 
