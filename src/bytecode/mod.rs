@@ -8,6 +8,7 @@
 
 mod blocks;
 mod dump;
+pub mod liveness;
 pub mod verify;
 
 pub use blocks::{BlockId, BlockInfo};

@@ -172,6 +172,21 @@ impl Context {
     }
 
     /// True if every tracked type is Unknown (and no guard chain is open).
+    /// This context without the types of the locals not in `live` (bit
+    /// `i`: local `i`; locals past 63 are kept): what the code from here on
+    /// can use.
+    pub fn only_live(mut self, live: u64) -> Context {
+        for i in 0..MAX_LOCALS.min(64) {
+            if live & (1 << i) == 0 {
+                self.set_local(i, Type::Unknown);
+            }
+        }
+        if live & 1 == 0 {
+            self.self_shape = 0;
+        }
+        self
+    }
+
     pub fn is_generic(&self) -> bool {
         *self == Context::GENERIC
     }

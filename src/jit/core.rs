@@ -111,7 +111,8 @@ impl Jit {
             }
         }
         let ctx = if self.opts.max_versions > 1 {
-            frame_context(vm, code, pc, fp)
+            let live = vm.codes[code as usize].live.get(pc as usize).copied();
+            frame_context(vm, code, pc, fp).only_live(live.unwrap_or(u64::MAX))
         } else {
             Context::GENERIC
         };
@@ -167,6 +168,8 @@ impl Jit {
         ctx: Context,
         fp: Option<*mut Value>,
     ) -> Option<usize> {
+        let live = vm.codes[code as usize].live.get(pc as usize).copied();
+        let ctx = ctx.only_live(live.unwrap_or(u64::MAX));
         match self.lookup(code, pc, ctx) {
             Ok(v) => Some(v),
             Err(ctx) => self.compile_version(vm, code, pc, ctx, fp),

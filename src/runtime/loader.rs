@@ -33,12 +33,14 @@ impl Vm {
             let counts = vec![0u32; code.code.len() + 1];
             let depths = crate::bytecode::verify::stack_depths(&code).unwrap_or_default();
             let attr_ic = vec![0u64; code.code.len()];
+            let live = crate::bytecode::liveness::live_locals(&code);
             self.codes.push(Box::new(CodeEntry {
                 code,
                 consts,
                 module: idx as u32,
                 counts,
                 depths,
+                live,
                 attr_ic,
             }));
         }

@@ -26,6 +26,9 @@ pub struct CodeEntry {
     /// The static temp-stack depth before each pc (`verify::UNREACHABLE`
     /// for dead code): where the interpreter's `sp` is when JIT code exits.
     pub depths: Vec<u32>,
+    /// The live locals before each pc (`bytecode::liveness`): the JIT
+    /// forgets the types of dead ones in block contexts.
+    pub live: Vec<u64>,
     /// Per-pc attribute inline caches of the interpreter (`LoadAttr`,
     /// `StoreAttr`): `(shape + 1) << 32 | slot`, 0 when empty.
     pub attr_ic: Vec<u64>,
