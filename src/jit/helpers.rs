@@ -79,6 +79,7 @@ pub extern "C" fn stub_hit(vm: *mut Vm, fp: *mut Value, id: u64) -> u64 {
         return 0;
     };
     let addr = jit.on_stub_hit(vm, fp, id as usize);
+    jit.make_pending_shapes(vm);
     vm.jit = Some(jit);
     addr
 }

@@ -95,6 +95,22 @@ pub struct Jit {
     pub generic_exit: u64,
     /// Where Rust's containers keep their pointer and length.
     pub layout: Layout,
+    /// Shape transitions (shape, name, first value's type) that compiled
+    /// code wanted but no instance had taken yet. Compiling sees the VM
+    /// read-only, so they are made once compilation is over
+    /// (`make_pending_shapes`); the code that wanted one ended its version
+    /// with a stub, compiled after that.
+    pub pending_shapes: Vec<(u32, crate::intern::Sym, context::Type)>,
+}
+
+impl Jit {
+    /// Makes the shape transitions compiled code asked for (see
+    /// `pending_shapes`).
+    pub fn make_pending_shapes(&mut self, vm: &mut Vm) {
+        for (shape, name, t) in self.pending_shapes.drain(..) {
+            vm.shapes.add(shape, name, t);
+        }
+    }
 }
 
 /// Byte offsets inside `Vec<Value>` and `Box<[Value]>`, which Rust does not
@@ -225,6 +241,7 @@ impl Jit {
             pending_exit: Box::new(0),
             generic_exit: 0,
             layout: Layout::probe()?,
+            pending_shapes: Vec::new(),
         };
         let tramp_end = jit.cm.pos(basil_asm::Zone::Inline);
         jit.stats.trampoline = (tramp.addr, tramp_end.saturating_sub(tramp.addr) as usize);
@@ -249,6 +266,7 @@ impl Vm {
         let addr = {
             let mut jit = self.jit.take()?;
             let a = jit.entry_point(self, code_id, pc, fp);
+            jit.make_pending_shapes(self);
             if a.is_none() && jit.core.full {
                 // The frame stays in the interpreter: count it with the
                 // side exits the full code memory causes.

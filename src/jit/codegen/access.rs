@@ -467,7 +467,16 @@ impl Gen<'_> {
             return Ok(None);
         }
         let Some(next) = self.vm.shapes.transition(shape, name, vt) else {
-            return Ok(None);
+            // No instance took this transition yet: have it made, and
+            // compile this op again when it is reached (then it exists).
+            // (A version starting here would defer to itself: it takes
+            // the slow path.)
+            self.jit.pending_shapes.push((shape, name, vt));
+            return if self.at_start {
+                Ok(None)
+            } else {
+                self.defer().map(Some)
+            };
         };
         let slot = self.vm.shapes.names(shape).len() as i64;
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
