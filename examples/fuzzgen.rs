@@ -3,6 +3,10 @@
 //!
 //!     cargo run --release --example fuzzgen -- print SEED [--cpython]
 //!     cargo run --release --example fuzzgen -- check FIRST COUNT [--cpython]
+//!     cargo run --release --example fuzzgen -- shrink SEED [--cpython]
+//!
+//! `shrink` prints the failing program of SEED minimised (ready for
+//! `tests/programs/fuzz/`).
 //!
 //! `--cpython` uses the CPython-oracle configuration (no NaN/inf literals)
 //! and, with `check`, compares with `python3` too.
@@ -39,6 +43,26 @@ fn main() {
                 count as f64 / s
             );
         }
-        _ => eprintln!("usage: fuzzgen print SEED [--cpython] | check FIRST COUNT [--cpython]"),
+        Some("shrink") => {
+            let p = fuzzgen::from_seed(num(1), cfg);
+            let check = |q: &fuzzgen::Program| {
+                let src = q.to_source();
+                if cpython {
+                    oracle::check_cpython(&src, "python3")
+                } else {
+                    oracle::check(&src).map(|_| ())
+                }
+            };
+            let Err(first) = check(&p) else {
+                println!("seed {} passes", num(1));
+                return;
+            };
+            let kind = first.kind();
+            let fails = &mut |q: &fuzzgen::Program| check(q).err().map(|f| f.kind()) == Some(kind.clone());
+            let small = fuzzgen::shrink::shrink(&p, fails, 2000);
+            eprintln!("{}", check(&small).err().unwrap_or(first).describe());
+            print!("{}", small.to_source());
+        }
+        _ => eprintln!("usage: fuzzgen print SEED [--cpython] | check FIRST COUNT [--cpython] | shrink SEED [--cpython]"),
     }
 }

@@ -198,7 +198,9 @@ pub fn run_python(src: &str, python: &str) -> Outcome {
     }
     let out = std::fs::write(dir.join(FILENAME), src).and_then(|_| {
         std::process::Command::new(python)
-            .arg(FILENAME)
+            // CPython warns at compile time about e.g. subscripting a
+            // constant; basil has no warnings.
+            .args(["-W", "ignore::SyntaxWarning", FILENAME])
             .current_dir(&dir)
             .env("PYTHONHASHSEED", "0")
             .env("PYTHONIOENCODING", "utf-8")
