@@ -115,6 +115,8 @@ struct Scope {
     accs: Vec<String>,
     lists: Vec<String>,
     dicts: Vec<String>,
+    /// Lists read and written at `i % len` in hot code (elements stay small).
+    works: Vec<String>,
     /// Names known to hold instances of generated classes.
     objs: Vec<String>,
     /// Product of enclosing trip counts.
@@ -217,6 +219,14 @@ impl Gen<'_, '_> {
         }
         body.push(self.rec_def());
         body.push(self.closure_def());
+        body.push(Stmt::Assign(var("cl"), call("mk", vec![lit("0")])));
+        let f = Func {
+            name: "cl".into(),
+            arity: 1,
+            sz: self.funcs.last().map_or(4, |f| f.sz),
+            cost: 2,
+        };
+        self.funcs.push(f);
         // The polymorphic pool.
         let n = self.int(2, 8);
         let items: Vec<Expr> = (0..n).map(|_| self.pool_item()).collect();
@@ -265,7 +275,16 @@ impl Gen<'_, '_> {
     fn prologue(&mut self, sc: &mut Scope) -> Vec<Stmt> {
         let mut out = Vec::new();
         let acc = self.fresh("acc");
-        let init = self.scalar_lit();
+        let init = if self.chance(1, 2) {
+            lit(self.pick(&[
+                "140737488355300",
+                "-140737488355300",
+                "9223372036854775000",
+                "0",
+            ]))
+        } else {
+            self.scalar_lit()
+        };
         out.push(Stmt::Assign(var(&acc), init));
         sc.accs.push(acc);
         let l = self.fresh("lst");
@@ -274,6 +293,10 @@ impl Gen<'_, '_> {
         let d = self.fresh("dct");
         out.push(Stmt::Assign(var(&d), Expr::Dict(vec![])));
         sc.dicts.push(d);
+        let w = self.fresh("wl");
+        let items = (0..self.int(1, 4)).map(|_| self.scalar_lit()).collect();
+        out.push(Stmt::Assign(var(&w), Expr::List(items)));
+        sc.works.push(w);
         for _ in 0..self.int(0, 2) {
             if self.classes.is_empty() {
                 break;
@@ -294,6 +317,7 @@ impl Gen<'_, '_> {
     /// Prints the accumulators.
     fn epilogue(&mut self, sc: &Scope) -> Vec<Stmt> {
         let mut items: Vec<Expr> = sc.accs.iter().map(var).collect();
+        items.extend(sc.works.iter().map(var));
         items.extend(sc.lists.iter().map(var));
         items.extend(sc.dicts.iter().map(var));
         for o in &sc.objs {
@@ -589,6 +613,14 @@ impl Gen<'_, '_> {
                 let s = Stmt::Assign(Expr::Attr(Box::new(var(o)), a.into()), e);
                 vec![self.maybe_try(s, sc)]
             }
+            9 | 14 if !sc.works.is_empty() && !sc.counters.is_empty() => {
+                let w = sc.works[0].clone();
+                let (c, _) = sc.counters[self.index(sc.counters.len())].clone();
+                let k = self.int(0, 3);
+                let (e, _) = self.expr_max(sc, 2, ATTR_SZ);
+                let t = lit(format!("{w}[({c} + {k}) % len({w})]"));
+                vec![self.maybe_try(Stmt::Assign(t, e), sc)]
+            }
             10 if sc.loop_depth > 0 => vec![self.rebind(sc)],
             11 if sc.loop_depth > 0 => {
                 let (c, _) = self.counter_cond(sc);
@@ -730,6 +762,13 @@ impl Gen<'_, '_> {
                     lit(format!("{}.{m1}", self.classes[a].name)),
                     lit(format!("{}.{m2}", self.classes[b].name)),
                 )
+            }
+            2 if !sc.objs.is_empty() && self.chance(1, 2) => {
+                // Deleting an attribute rebuilds the instance's shape.
+                let o = sc.objs[self.index(sc.objs.len())].clone();
+                let a = self.pick(&["x", "y", "z", "w"]);
+                let del = Stmt::Expr(lit(format!("del {o}.{a}")));
+                return self.maybe_try(Stmt::If(c, vec![del], vec![]), sc);
             }
             _ if !self.classes.is_empty() => {
                 let a = self.index(self.classes.len());
@@ -1030,12 +1069,29 @@ impl Gen<'_, '_> {
                 let (c, _) = sc.counters[self.index(sc.counters.len())].clone();
                 (var(c), 1)
             }
+            8 if !sc.works.is_empty() && !sc.counters.is_empty() && self.chance(1, 2) => {
+                let w = sc.works[0].clone();
+                let (c, _) = sc.counters[self.index(sc.counters.len())].clone();
+                (lit(format!("{w}[{c} % len({w})]")), ATTR_SZ)
+            }
             4 if !self.globals.is_empty() => {
                 let gi = self.index(self.globals.len());
                 let g = self.globals[gi].clone();
                 (var(g), ATTR_SZ)
             }
-            5 | 6 => (lit(self.pick(INTS)), 2),
+            5 if !sc.counters.is_empty() => {
+                // Crosses basil's unboxed-int limit (2**47) or 2**63 mid-loop.
+                let (c, _) = sc.counters[self.index(sc.counters.len())].clone();
+                let t = match self.int(0, 4) {
+                    0 => format!("({c} + 140737488355320)"),
+                    1 => format!("(-140737488355320 - {c})"),
+                    2 => format!("({c} * 4398046511104)"),
+                    3 => format!("(9223372036854775800 + {c})"),
+                    _ => format!("(140737488355300 + {c} * 2.0)"),
+                };
+                (lit(t), 2)
+            }
+            6 => (lit(self.pick(INTS)), 2),
             7 => (lit(self.pick(FLOATS)), 1),
             _ => (self.scalar_lit(), 2),
         }
