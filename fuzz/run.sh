@@ -15,5 +15,9 @@ shift $(( $# < 2 ? $# : 2 ))
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 cargo +nightly fuzz --help >/dev/null 2>&1 || cargo +nightly install cargo-fuzz --locked
 mkdir -p "corpus/$target"
+extra=()
+# The program generator reads up to a few KiB; let libFuzzer use long inputs
+# from the start instead of growing them from 4 bytes.
+[ "$target" = differential ] && extra=(-max_len=4096 -len_control=0)
 exec cargo +nightly fuzz run "$target" "corpus/$target" -- \
-  -max_total_time="$secs" -timeout=120 -rss_limit_mb=4096 "$@"
+  -max_total_time="$secs" -timeout=120 -rss_limit_mb=4096 ${extra[@]+"${extra[@]}"} "$@"
