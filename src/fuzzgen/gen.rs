@@ -41,6 +41,9 @@ impl Default for Config {
 type Sz = u32;
 /// Largest size an expression may have.
 const MAX_SZ: Sz = 48;
+/// Deepest block nesting that still opens new blocks (CPython rejects more
+/// than 20 statically nested blocks).
+const MAX_NEST: u32 = 10;
 /// Largest size stored in an attribute or global.
 const ATTR_SZ: Sz = 6;
 
@@ -122,6 +125,9 @@ struct Scope {
     /// Product of enclosing trip counts.
     mult: u64,
     loop_depth: u32,
+    /// Statically nested blocks around this one (CPython allows 20; a
+    /// `try` with handlers counts as two).
+    nest: u32,
     in_func: bool,
     /// Globals this function assigns (a `global` statement heads it).
     rebinds: Vec<String>,
@@ -554,6 +560,7 @@ impl Gen<'_, '_> {
     /// A conditionally run block: the names it binds stay local to it.
     fn sub_block(&mut self, sc: &mut Scope, n: u32) -> Vec<Stmt> {
         let mut inner = sc.clone();
+        inner.nest += 2;
         let out = self.block(&mut inner, n);
         sc.rebinds = inner.rebinds;
         out
@@ -561,11 +568,11 @@ impl Gen<'_, '_> {
 
     fn stmt(&mut self, sc: &mut Scope) -> Vec<Stmt> {
         self.budget -= sc.mult as i64;
-        let nested = sc.loop_depth < 3 && self.budget > 40;
+        let nested = sc.loop_depth < 3 && self.budget > 40 && sc.nest < MAX_NEST;
         match self.int(0, 15) {
             0 | 1 if nested => vec![self.for_loop(sc)],
             2 if nested => vec![self.while_loop(sc)],
-            3 => {
+            3 if sc.nest < MAX_NEST => {
                 let (c, _) = self.cond(sc);
                 let n = self.int(1, 2);
                 let a = self.sub_block(sc, n);
@@ -577,7 +584,7 @@ impl Gen<'_, '_> {
                 };
                 vec![self.maybe_try(Stmt::If(c, a, b), sc)]
             }
-            4 | 5 => {
+            4 | 5 if sc.nest < MAX_NEST => {
                 let n = self.int(1, 3);
                 let body = self.sub_block(sc, n);
                 vec![self.wrap_try(body, sc)]
@@ -647,7 +654,7 @@ impl Gen<'_, '_> {
     }
 
     fn maybe_try(&mut self, s: Stmt, sc: &Scope) -> Stmt {
-        if self.chance(14, 15) {
+        if sc.nest < MAX_NEST + 4 && self.chance(14, 15) {
             self.wrap_try(vec![s], sc)
         } else {
             s
@@ -685,6 +692,7 @@ impl Gen<'_, '_> {
         let mut inner = sc.clone();
         inner.mult = sc.mult * k.max(1) as u64;
         inner.loop_depth += 1;
+        inner.nest += 1;
         inner.counters.push((counter.to_string(), k));
         inner.vars.push((counter.to_string(), 1));
         inner
