@@ -145,3 +145,23 @@ fn generated_programs_run() {
         "only {clean} of {all} programs ran to the end"
     );
 }
+
+/// Any input gives a program basil compiles, of bounded size: constant
+/// bytes (every choice the same) and the input that once nested conditional
+/// expressions without bound.
+#[test]
+fn generator_handles_any_bytes() {
+    let mut inputs: Vec<Vec<u8>> = (0..=255u8).map(|b| vec![b; 4096]).collect();
+    let mut crash = vec![0x9e; 300];
+    crash[0] = 0x24;
+    inputs.push(crash);
+    inputs.push(Vec::new());
+    for data in inputs {
+        let src = fuzzgen::from_bytes(&data, Config::default()).to_source();
+        assert!(src.len() < 400_000, "program of {} bytes", src.len());
+        let mut names = basil::intern::Interner::default();
+        if let Err(e) = basil::compiler::compile_module(&src, "prog.py", "__main__", &mut names) {
+            panic!("{}\n{src}", e.render("prog.py"));
+        }
+    }
+}

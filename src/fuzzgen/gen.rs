@@ -798,7 +798,12 @@ impl Gen<'_, '_> {
                 let op = self.pick(&["==", "<", ">=", "=="]);
                 (Expr::Chain(vec![op], vec![var(c), lit(m.to_string())]), 1)
             }
-            None => self.cond(sc),
+            // Leaves only: this is called from inside expressions.
+            None => {
+                let (a, _) = self.leaf(sc);
+                let (b, _) = self.leaf(sc);
+                (Expr::Chain(vec!["<"], vec![a, b]), 1)
+            }
         }
     }
 
