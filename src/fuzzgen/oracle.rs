@@ -62,16 +62,19 @@ pub fn modes() -> Vec<Mode> {
 #[derive(Clone, Debug)]
 pub enum Failure {
     /// basil rejected the program at compile time (a generator bug).
-    Rejected(Outcome),
+    Rejected(Box<Outcome>),
     /// A basil mode differs from the interpreter (or the interpreter itself
     /// panicked or hung: then `mode` is the interpreter).
     Mismatch {
         mode: String,
-        interp: Outcome,
-        got: Outcome,
+        interp: Box<Outcome>,
+        got: Box<Outcome>,
     },
     /// The interpreter differs from CPython.
-    Cpython { basil: Outcome, python: Outcome },
+    Cpython {
+        basil: Box<Outcome>,
+        python: Box<Outcome>,
+    },
 }
 
 impl Failure {
@@ -142,13 +145,13 @@ pub fn check(src: &str) -> Result<Outcome, Failure> {
     let all = modes();
     let interp = embed::run(src, FILENAME, &all[0].opts);
     if rejected(&interp) {
-        return Err(Failure::Rejected(interp));
+        return Err(Failure::Rejected(Box::new(interp)));
     }
     if interp.status == Outcome::PANIC || interp.status == Outcome::TIMEOUT {
         return Err(Failure::Mismatch {
             mode: all[0].name.clone(),
-            interp: interp.clone(),
-            got: interp,
+            interp: Box::new(interp.clone()),
+            got: Box::new(interp),
         });
     }
     for m in &all[1..] {
@@ -156,8 +159,8 @@ pub fn check(src: &str) -> Result<Outcome, Failure> {
         if got != interp {
             return Err(Failure::Mismatch {
                 mode: m.name.clone(),
-                interp,
-                got,
+                interp: Box::new(interp),
+                got: Box::new(got),
             });
         }
     }
@@ -174,7 +177,10 @@ pub fn check_cpython(src: &str, python: &str) -> Result<(), Failure> {
     if same {
         Ok(())
     } else {
-        Err(Failure::Cpython { basil, python })
+        Err(Failure::Cpython {
+            basil: Box::new(basil),
+            python: Box::new(python),
+        })
     }
 }
 
