@@ -24,6 +24,13 @@ rustup target list --installed | grep -q '^aarch64-unknown-linux-gnu$' || rustup
 echo "== native: cargo test --workspace"
 cargo test --workspace --release
 
+# The differential fuzzer against CPython (seeded, so reproducible; about two
+# minutes on two cores). tests/differential.rs documents the knobs.
+if command -v python3 >/dev/null 2>&1; then
+  echo "== differential fuzzer, CPython oracle: 400 generated programs"
+  BASIL_DIFF_CPYTHON=400 cargo test --release --test differential cpython_oracle -- --nocapture
+fi
+
 echo "== aarch64 under qemu: the asm crate, the VM's unit tests, the corpus in every mode, the statistics outputs"
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu"

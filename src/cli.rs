@@ -5,7 +5,7 @@
 use crate::runtime::value::Value;
 use crate::runtime::vm::Vm;
 use clap::Parser;
-use std::io::{Read, Write};
+use std::io::Read;
 
 /// Native stack reserved for the VM thread; Python recursion is bounded well
 /// inside it (see `Vm::native_stack_ok`).
@@ -229,8 +229,9 @@ fn run_program(p: Program, args: &Args) -> i32 {
     status
 }
 
-/// Prints an uncaught exception (or honours SystemExit); returns the status.
-fn handle_uncaught(vm: &mut Vm, e: Value) -> i32 {
+/// Prints an uncaught exception (or honours SystemExit) through
+/// `Vm::write_err`; returns the status.
+pub(crate) fn handle_uncaught(vm: &mut Vm, e: Value) -> i32 {
     vm.flush_out();
     if vm.isinstance(e, vm.cls.system_exit) {
         let args = vm.exc_state(e).map(|s| s.args).unwrap_or(Value::NONE);
@@ -245,10 +246,10 @@ fn handle_uncaught(vm: &mut Vm, e: Value) -> i32 {
             return (i & 0xff) as i32;
         }
         let msg = vm.str(code).unwrap_or_default();
-        let _ = writeln!(std::io::stderr(), "{msg}");
+        vm.write_err(&format!("{msg}\n"));
         return 1;
     }
     let text = vm.format_traceback(e);
-    let _ = std::io::stderr().write_all(text.as_bytes());
+    vm.write_err(&text);
     1
 }

@@ -4,6 +4,8 @@
 pub mod bytecode;
 pub mod cli;
 pub mod compiler;
+pub mod embed;
+pub mod fuzzgen;
 pub mod intern;
 pub mod interp;
 pub mod jit;

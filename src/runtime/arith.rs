@@ -66,6 +66,11 @@ impl Vm {
 
     /// `a op b` for any operands (the generic path).
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        self.binary_op_as(op, a, b, false)
+    }
+
+    /// `binary_op`; `inplace` names the operator `op=` in the TypeError.
+    fn binary_op_as(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> PyResult<Value> {
         if self.is_int(a) && self.is_int(b) {
             if let (Some(x), Some(y)) = (self.to_i64(a), self.to_i64(b)) {
                 if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
@@ -102,7 +107,7 @@ impl Vm {
             let y = self.to_f64(b)?.unwrap_or(0.0);
             return self.float_op(op, x, y);
         }
-        self.sequence_or_dunder_op(op, a, b)
+        self.sequence_or_dunder_op(op, a, b, inplace)
     }
 
     /// Int arithmetic on machine ints; None when the result needs a big int.
@@ -326,7 +331,13 @@ impl Vm {
     }
 
     /// Sequence `+`/`*`, user dunders, and the TypeError.
-    fn sequence_or_dunder_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    fn sequence_or_dunder_op(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        inplace: bool,
+    ) -> PyResult<Value> {
         match (op, a.kind(), b.kind()) {
             (BinOp::Add, Some(Kind::Str), Some(Kind::Str)) => {
                 let (x, y) = (a.as_str().unwrap_or(""), b.as_str().unwrap_or(""));
@@ -384,8 +395,9 @@ impl Vm {
                 format!("can't multiply sequence by non-int of type '{ta}'")
             }
             _ => format!(
-                "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
-                op.symbol()
+                "unsupported operand type(s) for {}{}: '{ta}' and '{tb}'",
+                op.symbol(),
+                if inplace { "=" } else { "" }
             ),
         };
         Err(self.type_error(&msg))
@@ -500,7 +512,7 @@ impl Vm {
                 }
             }
         }
-        self.binary_op(op, a, b)
+        self.binary_op_as(op, a, b, true)
     }
 
     /// `-x`, `+x`, `~x`, `not x`.

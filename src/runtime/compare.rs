@@ -338,7 +338,20 @@ impl Vm {
                     let r = self.call(f, &[container, item], &[])?;
                     return self.truthy(r);
                 }
-                let it = self.get_iter(container)?;
+                // CPython's _PySequence_IterSearch: a TypeError from iter()
+                // becomes "argument of type ... is not iterable".
+                let it = match self.get_iter(container) {
+                    Ok(it) => it,
+                    Err(e) => {
+                        if !self.isinstance(self.exc, self.cls.type_error) {
+                            return Err(e);
+                        }
+                        let t = self.type_name(container);
+                        return Err(
+                            self.type_error(&format!("argument of type '{t}' is not iterable"))
+                        );
+                    }
+                };
                 self.roots.push(it);
                 let r = loop {
                     match self.next(it) {

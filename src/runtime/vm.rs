@@ -152,6 +152,9 @@ pub struct Vm {
     /// Extra GC roots pushed by native code that calls back into Python.
     pub roots: Vec<Value>,
     pub out: Vec<u8>,
+    /// When set, stdout and stderr go here instead of the process's
+    /// streams (`crate::embed` runs programs in-process this way).
+    pub capture: Option<Box<Captured>>,
     pub argv: Vec<String>,
     pub s: Syms,
     /// Cache of one-character strings for ASCII.
@@ -178,6 +181,13 @@ pub struct Vm {
     pub class_epoch: u64,
 }
 
+/// A program's captured output (see `Vm::capture`).
+#[derive(Default, Debug)]
+pub struct Captured {
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
 impl Vm {
     /// A VM with its builtins installed and nothing loaded.
     pub fn new(argv: Vec<String>) -> Vm {
@@ -202,6 +212,7 @@ impl Vm {
             recursion_limit: 1000,
             roots: Vec::new(),
             out: Vec::with_capacity(1 << 16),
+            capture: None,
             argv,
             s,
             char_strs: Vec::new(),
@@ -444,10 +455,28 @@ impl Vm {
     }
 
     pub fn flush_out(&mut self) {
+        if let Some(c) = &mut self.capture {
+            c.stdout.extend_from_slice(&self.out);
+            self.out.clear();
+            return;
+        }
         let mut so = std::io::stdout().lock();
         let _ = so.write_all(&self.out);
         let _ = so.flush();
         self.out.clear();
+    }
+
+    /// Writes to stderr (or the capture), stdout's buffer flushed first so
+    /// that the two streams interleave as they were written.
+    pub fn write_err(&mut self, s: &str) {
+        self.flush_out();
+        if let Some(c) = &mut self.capture {
+            c.stderr.extend_from_slice(s.as_bytes());
+            return;
+        }
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(s.as_bytes());
+        let _ = e.flush();
     }
 
     // ---- GC ----

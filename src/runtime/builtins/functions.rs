@@ -94,18 +94,27 @@ fn print(vm: &mut Vm, args: &[Value], kwargs: &[(Sym, Value)]) -> PyResult<Value
     if !file.is_none() && super::modules::stream_fd(vm, file).is_none() {
         return print_to_object(vm, file, args, &sep, &end);
     }
+    let emit = |vm: &mut Vm, out: &str| match super::modules::stream_fd(vm, file) {
+        Some(fd) => super::modules::write_fd(vm, fd, out),
+        None => vm.write_out(out),
+    };
     let mut out = String::new();
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
         }
-        out.push_str(&vm.str(a)?);
+        match vm.str(a) {
+            Ok(s) => out.push_str(&s),
+            Err(e) => {
+                // CPython writes each piece as it goes: what came before
+                // the failing argument (and its separator) is printed.
+                emit(vm, &out);
+                return Err(e);
+            }
+        }
     }
     out.push_str(&end);
-    match super::modules::stream_fd(vm, file) {
-        Some(fd) => super::modules::write_fd(vm, fd, &out),
-        None => vm.write_out(&out),
-    }
+    emit(vm, &out);
     if flush {
         vm.flush_out();
     }

@@ -9,7 +9,7 @@ use crate::runtime::object::*;
 use crate::runtime::value::Value;
 use crate::runtime::vm::Vm;
 use crate::runtime::PyResult;
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Read};
 use std::sync::OnceLock;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -225,10 +225,7 @@ pub fn stream_fd(vm: &mut Vm, v: Value) -> Option<i64> {
 /// Writes `s` to fd 1 (buffered with print) or 2 (stdout flushed first).
 pub fn write_fd(vm: &mut Vm, fd: i64, s: &str) {
     if fd == 2 {
-        vm.flush_out();
-        let mut e = std::io::stderr().lock();
-        let _ = e.write_all(s.as_bytes());
-        let _ = e.flush();
+        vm.write_err(s);
     } else {
         vm.write_out(s);
     }

@@ -1,0 +1,225 @@
+//! The oracle: runs one program in every mode and compares.
+//!
+//! [`check`] runs it in-process in the interpreter and under `--lbbv` with
+//! thresholds 0 and the default and version caps 1, 2 and the default (plus
+//! a 1 MiB code memory); any difference in stdout, stderr or exit status from
+//! the interpreter's run is a [`Failure`]. [`check_cpython`] also runs
+//! `python3` on it and compares stdout, exit status and the last line of
+//! stderr (basil's tracebacks match CPython's in their last line; the lines
+//! above may differ in detail, as in the corpus). A program basil rejects at
+//! compile time is a generator bug, reported as [`Failure::Rejected`].
+
+use crate::embed::{self, Outcome, RunOptions};
+use crate::jit::JitOptions;
+use std::time::Duration;
+
+/// Name under which programs run (in tracebacks).
+pub const FILENAME: &str = "prog.py";
+
+/// One way to run a program.
+#[derive(Clone, Debug)]
+pub struct Mode {
+    pub name: String,
+    pub opts: RunOptions,
+}
+
+/// The interpreter first, then the JIT modes.
+pub fn modes() -> Vec<Mode> {
+    let timeout = Some(Duration::from_secs(20));
+    let mut out = vec![Mode {
+        name: "interpreter".into(),
+        opts: RunOptions { jit: None, timeout },
+    }];
+    let default = JitOptions::default();
+    let jit = |threshold: u32, cap: usize, mib: usize| JitOptions {
+        threshold,
+        max_versions: cap,
+        exec_mem_mib: mib,
+        ..JitOptions::default()
+    };
+    for threshold in [0, default.threshold] {
+        for cap in [1, 2, default.max_versions] {
+            out.push(Mode {
+                name: format!("--lbbv --lbbv-threshold={threshold} --lbbv-max-versions={cap}"),
+                opts: RunOptions {
+                    jit: Some(jit(threshold, cap, default.exec_mem_mib)),
+                    timeout,
+                },
+            });
+        }
+    }
+    out.push(Mode {
+        name: "--lbbv --lbbv-threshold=0 --lbbv-exec-mem=1".into(),
+        opts: RunOptions {
+            jit: Some(jit(0, default.max_versions, 1)),
+            timeout,
+        },
+    });
+    out
+}
+
+/// Why a program failed.
+#[derive(Clone, Debug)]
+pub enum Failure {
+    /// basil rejected the program at compile time (a generator bug).
+    Rejected(Box<Outcome>),
+    /// A basil mode differs from the interpreter (or the interpreter itself
+    /// panicked or hung: then `mode` is the interpreter).
+    Mismatch {
+        mode: String,
+        interp: Box<Outcome>,
+        got: Box<Outcome>,
+    },
+    /// The interpreter differs from CPython.
+    Cpython {
+        basil: Box<Outcome>,
+        python: Box<Outcome>,
+    },
+}
+
+impl Failure {
+    /// What kind of failure, for the shrinker: it keeps a smaller program
+    /// only if it fails the same way.
+    pub fn kind(&self) -> String {
+        match self {
+            Failure::Rejected(_) => "rejected".into(),
+            Failure::Mismatch { mode, .. } => format!("mismatch {mode}"),
+            Failure::Cpython { .. } => "cpython".into(),
+        }
+    }
+
+    /// A readable report of the difference.
+    pub fn describe(&self) -> String {
+        match self {
+            Failure::Rejected(o) => format!("basil rejects the program:\n{}", o.stderr),
+            Failure::Mismatch { mode, interp, got } => {
+                format!(
+                    "{mode} differs from the interpreter:\n{}",
+                    diff(interp, got)
+                )
+            }
+            Failure::Cpython { basil, python } => {
+                format!(
+                    "the interpreter differs from python3:\n{}",
+                    diff(python, basil)
+                )
+            }
+        }
+    }
+}
+
+fn diff(want: &Outcome, got: &Outcome) -> String {
+    let mut s = String::new();
+    if want.status != got.status {
+        s += &format!("status: expected {}, got {}\n", want.status, got.status);
+    }
+    let (wo, go) = (
+        String::from_utf8_lossy(&want.stdout),
+        String::from_utf8_lossy(&got.stdout),
+    );
+    let (wl, gl): (Vec<&str>, Vec<&str>) = (wo.lines().collect(), go.lines().collect());
+    if let Some(i) = (0..wl.len().max(gl.len())).find(|&i| wl.get(i) != gl.get(i)) {
+        s += &format!(
+            "stdout line {}: expected {:?}, got {:?}\n",
+            i + 1,
+            wl.get(i).unwrap_or(&"<end>"),
+            gl.get(i).unwrap_or(&"<end>")
+        );
+    }
+    if want.stderr != got.stderr {
+        s += &format!(
+            "stderr expected:\n{}\nstderr got:\n{}\n",
+            want.stderr, got.stderr
+        );
+    }
+    s
+}
+
+fn rejected(o: &Outcome) -> bool {
+    o.status == 1 && o.stderr.contains("SyntaxError") && o.stdout.is_empty()
+}
+
+/// Runs `src` in every basil mode; `Ok` with the interpreter's outcome when
+/// they all agree.
+pub fn check(src: &str) -> Result<Outcome, Failure> {
+    let all = modes();
+    let interp = embed::run(src, FILENAME, &all[0].opts);
+    if rejected(&interp) {
+        return Err(Failure::Rejected(Box::new(interp)));
+    }
+    if interp.status == Outcome::PANIC || interp.status == Outcome::TIMEOUT {
+        return Err(Failure::Mismatch {
+            mode: all[0].name.clone(),
+            interp: Box::new(interp.clone()),
+            got: Box::new(interp),
+        });
+    }
+    for m in &all[1..] {
+        let got = embed::run(src, FILENAME, &m.opts);
+        if got != interp {
+            return Err(Failure::Mismatch {
+                mode: m.name.clone(),
+                interp: Box::new(interp),
+                got: Box::new(got),
+            });
+        }
+    }
+    Ok(interp)
+}
+
+/// [`check`], then the interpreter against `python` (e.g. `python3`).
+pub fn check_cpython(src: &str, python: &str) -> Result<(), Failure> {
+    let basil = check(src)?;
+    let python = run_python(src, python);
+    let same = python.stdout == basil.stdout
+        && python.status == basil.status
+        && python.last_err_line() == basil.last_err_line();
+    if same {
+        Ok(())
+    } else {
+        Err(Failure::Cpython {
+            basil: Box::new(basil),
+            python: Box::new(python),
+        })
+    }
+}
+
+/// Runs `python` on `src` as `prog.py` in a scratch directory, with the
+/// corpus's environment (`PYTHONHASHSEED=0`, UTF-8 output).
+pub fn run_python(src: &str, python: &str) -> Outcome {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "basil-diff-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    let fail = |e: std::io::Error| Outcome {
+        stdout: Vec::new(),
+        stderr: format!("cannot run {python}: {e}"),
+        status: Outcome::PANIC,
+    };
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        return fail(e);
+    }
+    let out = std::fs::write(dir.join(FILENAME), src).and_then(|_| {
+        std::process::Command::new(python)
+            // CPython warns at compile time about e.g. subscripting a
+            // constant; basil has no warnings.
+            .args(["-W", "ignore::SyntaxWarning", FILENAME])
+            .current_dir(&dir)
+            .env("PYTHONHASHSEED", "0")
+            .env("PYTHONIOENCODING", "utf-8")
+            .stdin(std::process::Stdio::null())
+            .output()
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    match out {
+        Ok(o) => Outcome {
+            stdout: o.stdout,
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            status: o.status.code().unwrap_or(-1),
+        },
+        Err(e) => fail(e),
+    }
+}
