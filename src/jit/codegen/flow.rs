@@ -133,16 +133,43 @@ impl Gen<'_> {
         let (_, t) = self.peek(1);
         let r = self.call_checked(helpers::get_iter as *const () as u64, vec![VM, sp]);
         self.drop_temps(1);
-        // A list's iterator walks it by index for life.
-        self.push(
-            r,
-            if t == Type::List {
-                Type::ListIter
-            } else {
-                Type::Heap
-            },
+        if t == Type::List {
+            // A list's iterator walks it by index for life.
+            self.push(r, Type::ListIter);
+            return Ok(Flow::Next);
+        }
+        self.push(r, Type::Heap);
+        if !self.specialize {
+            return Ok(Flow::Next);
+        }
+        // Split on the iterator's kind once, before the loop: the loop's
+        // header then has one version, which knows the kind, instead of one
+        // for its entry and another for its back edge.
+        let i = self.depth - 1;
+        let with = |g: &Self, t: Type| {
+            let mut c = g.ctx.unchained();
+            c.set_temp(i as usize, t);
+            c
+        };
+        let (range_ctx, list_ctx, other_ctx) = (
+            with(self, Type::RangeIter),
+            with(self, Type::ListIter),
+            with(self, Type::Heap),
         );
-        Ok(Flow::Next)
+        let to_range = self.branch_to(self.pc + 1, range_ctx)?;
+        let to_list = self.branch_to(self.pc + 1, list_ctx)?;
+        let to_other = self.branch_to(self.pc + 1, other_ctx)?;
+        let (not_range, not_list) = (self.asm.new_label(), self.asm.new_label());
+        self.count_test();
+        self.emit_type_test(r, Type::RangeIter, Target::Label(not_range));
+        self.asm.jmp(to_range);
+        self.asm.bind(not_range);
+        self.count_test();
+        self.emit_type_test(r, Type::ListIter, Target::Label(not_list));
+        self.asm.jmp(to_list);
+        self.asm.bind(not_list);
+        self.asm.jmp(to_other);
+        Ok(Flow::End)
     }
 
     /// `ForIter`: the helper advances the iterator; when the peeked iterator
