@@ -2,7 +2,7 @@
 //!
 //! [`check`] runs it in-process in the interpreter and under `--lbbv` with
 //! thresholds 0 and the default and version caps 1, 2 and the default (plus
-//! a 1 MiB code memory), some of them with the GC collecting every 32 KiB
+//! a code memory of 24 KiB that fills up), some of them with the GC collecting every 32 KiB
 //! (`embed::GC_STRESS_BYTES`); any difference in stdout, stderr or exit status from
 //! the interpreter's run is a [`Failure`]. [`check_cpython`] also runs
 //! `python3` on it and compares stdout, exit status and the last line of
@@ -16,6 +16,9 @@ use std::time::Duration;
 
 /// Name under which programs run (in tracebacks).
 pub const FILENAME: &str = "prog.py";
+
+/// Code memory of the mode that runs out of it.
+pub const TINY_CODE_MEM: usize = 24 << 10;
 
 /// One way to run a program.
 #[derive(Clone, Debug)]
@@ -63,8 +66,14 @@ pub fn modes() -> Vec<Mode> {
             ));
         }
     }
-    let name = "--lbbv --lbbv-threshold=0 --lbbv-exec-mem=1".to_string();
-    out.push(mode(name, Some(jit(0, default.max_versions, 1)), false));
+    // Code memory that fills up midway (`--lbbv-exec-mem` counts MiB, which
+    // generated programs never fill).
+    let name = format!("--lbbv --lbbv-threshold=0 (code memory {TINY_CODE_MEM} bytes)");
+    let tiny = JitOptions {
+        exec_mem_bytes: TINY_CODE_MEM,
+        ..jit(0, default.max_versions, 1)
+    };
+    out.push(mode(name, Some(tiny), false));
     out
 }
 
