@@ -168,6 +168,7 @@ fn jit_options(args: &Args) -> crate::jit::JitOptions {
         threshold: args.lbbv_threshold,
         max_versions: args.lbbv_max_versions as usize,
         exec_mem_mib: args.lbbv_exec_mem as usize,
+        exec_mem_bytes: 0,
         stats: args.stats.is_some() || args.stats_file.is_some() || args.stats_graph.is_some(),
         dump_disasm: args.dump_disasm,
         perf_map: args.perf_map,

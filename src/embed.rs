@@ -14,11 +14,18 @@ use crate::runtime::vm::{Captured, Vm};
 use std::sync::mpsc;
 use std::time::Duration;
 
+/// Allocation between collections with [`RunOptions::gc_stress`].
+pub const GC_STRESS_BYTES: usize = 32 << 10;
+
 /// How to run a program.
 #[derive(Clone, Debug, Default)]
 pub struct RunOptions {
     /// `Some` runs with `--lbbv` and these tunables; `None` interprets.
     pub jit: Option<JitOptions>,
+    /// Collect garbage every few KiB of allocation instead of every few
+    /// MiB (no command-line equivalent): shakes out values JIT code or
+    /// native code hold without rooting them.
+    pub gc_stress: bool,
     /// Give up after this long (a hung program is reported with
     /// [`Outcome::TIMEOUT`]; its thread is left to finish on its own).
     pub timeout: Option<Duration>,
@@ -53,12 +60,17 @@ impl Outcome {
 /// Compiles and runs `source` (named `filename` in tracebacks) with `opts`.
 pub fn run(source: &str, filename: &str, opts: &RunOptions) -> Outcome {
     let (tx, rx) = mpsc::channel();
-    let (src, name, jit) = (source.to_string(), filename.to_string(), opts.jit.clone());
+    let (src, name, jit, stress) = (
+        source.to_string(),
+        filename.to_string(),
+        opts.jit.clone(),
+        opts.gc_stress,
+    );
     let spawned = std::thread::Builder::new()
         .name("basil-embed".into())
         .stack_size(crate::cli::VM_STACK_BYTES)
         .spawn(move || {
-            let out = run_here(&src, &name, jit);
+            let out = run_here(&src, &name, jit, stress);
             let _ = tx.send(out);
         });
     let handle = match spawned {
@@ -101,8 +113,12 @@ fn failed(status: i32, stderr: String) -> Outcome {
 
 /// Runs on the calling thread, which must have a stack of
 /// `cli::VM_STACK_BYTES` (the recursion limit relies on it).
-fn run_here(source: &str, filename: &str, jit: Option<JitOptions>) -> Outcome {
+fn run_here(source: &str, filename: &str, jit: Option<JitOptions>, gc_stress: bool) -> Outcome {
     let mut vm = Vm::new(vec![filename.to_string()]);
+    if gc_stress {
+        vm.heap.min_threshold = GC_STRESS_BYTES;
+        vm.heap.threshold = GC_STRESS_BYTES;
+    }
     vm.capture = Some(Box::default());
     vm.mark_native_stack_base();
     if let Some(opts) = jit {

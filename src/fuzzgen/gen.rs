@@ -749,7 +749,7 @@ impl Gen<'_, '_> {
     /// Rebinds a global, function or method when a counter reaches a value.
     fn rebind(&mut self, sc: &mut Scope) -> Stmt {
         let (c, _) = self.counter_cond(sc);
-        let s = match self.int(0, 2) {
+        let s = match self.int(0, 3) {
             0 if !self.globals.is_empty() => {
                 let gi = self.index(self.globals.len());
                 let g = self.globals[gi].clone();
@@ -770,6 +770,32 @@ impl Gen<'_, '_> {
                     lit(format!("{}.{m1}", self.classes[a].name)),
                     lit(format!("{}.{m2}", self.classes[b].name)),
                 )
+            }
+            3 => {
+                // A function global rebound to another of the same arity
+                // (callers guard callees by identity).
+                let fs: Vec<(String, usize)> = self
+                    .funcs
+                    .iter()
+                    .filter(|f| f.name.starts_with('f'))
+                    .map(|f| (f.name.clone(), f.arity))
+                    .collect();
+                if fs.is_empty() {
+                    return Stmt::If(c, vec![Stmt::Expr(lit("pass"))], vec![]);
+                }
+                let (a, arity) = fs[self.index(fs.len())].clone();
+                let same: Vec<&String> = fs.iter().filter(|f| f.1 == arity).map(|f| &f.0).collect();
+                let b = same[self.index(same.len())].clone();
+                let target = if self.chance(1, 3) {
+                    let params: Vec<String> = (0..arity).map(|i| format!("p{i}")).collect();
+                    format!("(lambda {}: p0)", params.join(", "))
+                } else {
+                    b
+                };
+                if sc.in_func && !sc.rebinds.contains(&a) {
+                    sc.rebinds.push(a.clone());
+                }
+                Stmt::Assign(var(a), lit(target))
             }
             2 if !sc.objs.is_empty() && self.chance(1, 2) => {
                 // Deleting an attribute rebuilds the instance's shape.

@@ -2,7 +2,8 @@
 //!
 //! [`check`] runs it in-process in the interpreter and under `--lbbv` with
 //! thresholds 0 and the default and version caps 1, 2 and the default (plus
-//! a 1 MiB code memory); any difference in stdout, stderr or exit status from
+//! a code memory of 24 KiB that fills up), some of them with the GC collecting every 32 KiB
+//! (`embed::GC_STRESS_BYTES`); any difference in stdout, stderr or exit status from
 //! the interpreter's run is a [`Failure`]. [`check_cpython`] also runs
 //! `python3` on it and compares stdout, exit status and the last line of
 //! stderr (basil's tracebacks match CPython's in their last line; the lines
@@ -16,6 +17,9 @@ use std::time::Duration;
 /// Name under which programs run (in tracebacks).
 pub const FILENAME: &str = "prog.py";
 
+/// Code memory of the mode that runs out of it.
+pub const TINY_CODE_MEM: usize = 24 << 10;
+
 /// One way to run a program.
 #[derive(Clone, Debug)]
 pub struct Mode {
@@ -23,13 +27,26 @@ pub struct Mode {
     pub opts: RunOptions,
 }
 
-/// The interpreter first, then the JIT modes.
+/// The interpreter first, then the interpreter collecting every 32 KiB, then
+/// the JIT modes (GC stress in two of them).
 pub fn modes() -> Vec<Mode> {
     let timeout = Some(Duration::from_secs(20));
-    let mut out = vec![Mode {
-        name: "interpreter".into(),
-        opts: RunOptions { jit: None, timeout },
-    }];
+    let mode = |name: String, jit: Option<JitOptions>, gc_stress: bool| Mode {
+        name: if gc_stress {
+            format!("{name} (GC every 32 KiB)")
+        } else {
+            name
+        },
+        opts: RunOptions {
+            jit,
+            gc_stress,
+            timeout,
+        },
+    };
+    let mut out = vec![
+        mode("interpreter".into(), None, false),
+        mode("interpreter".into(), None, true),
+    ];
     let default = JitOptions::default();
     let jit = |threshold: u32, cap: usize, mib: usize| JitOptions {
         threshold,
@@ -39,22 +56,24 @@ pub fn modes() -> Vec<Mode> {
     };
     for threshold in [0, default.threshold] {
         for cap in [1, 2, default.max_versions] {
-            out.push(Mode {
-                name: format!("--lbbv --lbbv-threshold={threshold} --lbbv-max-versions={cap}"),
-                opts: RunOptions {
-                    jit: Some(jit(threshold, cap, default.exec_mem_mib)),
-                    timeout,
-                },
-            });
+            let name = format!("--lbbv --lbbv-threshold={threshold} --lbbv-max-versions={cap}");
+            let stress = (threshold, cap) == (0, default.max_versions)
+                || (threshold, cap) == (default.threshold, 2);
+            out.push(mode(
+                name,
+                Some(jit(threshold, cap, default.exec_mem_mib)),
+                stress,
+            ));
         }
     }
-    out.push(Mode {
-        name: "--lbbv --lbbv-threshold=0 --lbbv-exec-mem=1".into(),
-        opts: RunOptions {
-            jit: Some(jit(0, default.max_versions, 1)),
-            timeout,
-        },
-    });
+    // Code memory that fills up midway (`--lbbv-exec-mem` counts MiB, which
+    // generated programs never fill).
+    let name = format!("--lbbv --lbbv-threshold=0 (code memory {TINY_CODE_MEM} bytes)");
+    let tiny = JitOptions {
+        exec_mem_bytes: TINY_CODE_MEM,
+        ..jit(0, default.max_versions, 1)
+    };
+    out.push(mode(name, Some(tiny), false));
     out
 }
 

@@ -47,6 +47,9 @@ pub struct JitOptions {
     pub max_versions: usize,
     /// Code memory in MiB.
     pub exec_mem_mib: usize,
+    /// Code memory in bytes when nonzero, overriding `exec_mem_mib` (no
+    /// command-line equivalent: the differential fuzzer fills a tiny one).
+    pub exec_mem_bytes: usize,
     /// Emit run-time counters into generated code.
     pub stats: bool,
     /// Print the disassembly of every version as it is compiled.
@@ -61,6 +64,7 @@ impl Default for JitOptions {
             threshold: 10,
             max_versions: 4,
             exec_mem_mib: 64,
+            exec_mem_bytes: 0,
             stats: false,
             dump_disasm: false,
             perf_map: false,
@@ -227,7 +231,10 @@ impl Jit {
     /// Sets up code memory and the entry trampoline for the host.
     pub fn new(opts: JitOptions) -> Result<Jit, String> {
         let arch = Arch::host().ok_or("the JIT supports x86-64 and AArch64 hosts only")?;
-        let bytes = opts.exec_mem_mib.max(1) << 20;
+        let bytes = match opts.exec_mem_bytes {
+            0 => opts.exec_mem_mib.max(1) << 20,
+            n => n,
+        };
         let mut cm = CodeMem::new(bytes).map_err(|e| format!("cannot map code memory: {e}"))?;
         let tramp = basil_asm::gen_entry_trampoline(&mut cm, arch)
             .map_err(|e| format!("cannot emit the entry trampoline: {e}"))?;

@@ -65,6 +65,9 @@ pub struct Heap {
     pub threshold: usize,
     /// Collections run so far.
     pub collections: usize,
+    /// Lowest `threshold` a collection sets (2 MiB; the differential
+    /// fuzzer's GC-stress modes lower it to collect at most safepoints).
+    pub min_threshold: usize,
 }
 
 impl Default for Heap {
@@ -74,6 +77,7 @@ impl Default for Heap {
             allocated: 0,
             threshold: 2 << 20,
             collections: 0,
+            min_threshold: 2 << 20,
         }
     }
 }
@@ -130,7 +134,7 @@ impl Heap {
         });
         self.collections += 1;
         self.allocated = 0;
-        self.threshold = (live_bytes * 2).max(2 << 20);
+        self.threshold = (live_bytes * 2).max(self.min_threshold);
     }
 }
 
