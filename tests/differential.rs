@@ -116,7 +116,7 @@ fn cpython_oracle() {
         return;
     };
     let python = std::env::var("BASIL_PYTHON").unwrap_or_else(|_| "python3".into());
-    let cfg = Config { nan_inf: false };
+    let cfg = Config { cpython: true };
     run("cpython_oracle", seeds(n, 0xc0ffee), cfg, Some(&python));
 }
 

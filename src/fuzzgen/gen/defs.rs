@@ -97,7 +97,12 @@ impl Gen<'_, '_> {
 
     pub(super) fn func_def(&mut self) -> Stmt {
         let name = format!("f{}", self.funcs.len());
-        let arity = self.int(1, 2) as usize;
+        // Up to 7 arguments: more than the ABI passes in registers.
+        let arity = if self.chance(1, 4) {
+            self.int(3, 7)
+        } else {
+            self.int(1, 2)
+        } as usize;
         let mut params: Vec<String> = (0..arity).map(|i| format!("p{i}")).collect();
         let mut sc = Scope {
             in_func: true,

@@ -127,7 +127,13 @@ impl Gen<'_, '_> {
                 }
             }
             18 => {
-                let n = self.int(0, 3) as usize;
+                // Now and then more elements than the JIT's context tracks
+                // temps (12).
+                let n = if self.chance(1, 6) {
+                    self.int(12, 16)
+                } else {
+                    self.int(0, 3)
+                } as usize;
                 let mut sz = 1;
                 let items: Vec<Expr> = (0..n)
                     .map(|_| {
@@ -136,7 +142,7 @@ impl Gen<'_, '_> {
                         e
                     })
                     .collect();
-                let kinds = if self.cfg.nan_inf { 2 } else { 1 };
+                let kinds = if self.cfg.cpython { 1 } else { 2 };
                 match self.int(0, kinds) {
                     0 => (Expr::Tuple(items), sz),
                     1 => (Expr::List(items), sz),
@@ -188,7 +194,18 @@ impl Gen<'_, '_> {
                 let mut args = vec![a];
                 let mut msz = sa;
                 if name == "rec" {
-                    args.insert(0, lit(self.int(0, 6).to_string()));
+                    // Past the recursion limit (1000) now and then: a
+                    // RecursionError raised deep in JIT code.
+                    // Only where it runs a few times (helper bodies run
+                    // with a budget of 30).
+                    let deep = !self.cfg.cpython && sc.mult <= 3 && self.budget > 1500;
+                    let depth = if deep && self.chance(1, 3) {
+                        self.budget -= 1100 * sc.mult as i64;
+                        1100
+                    } else {
+                        self.int(0, 6)
+                    };
+                    args.insert(0, lit(depth.to_string()));
                 } else {
                     for _ in 1..arity {
                         let (b, sb) = self.expr(sc, d);
@@ -329,10 +346,10 @@ impl Gen<'_, '_> {
         let s = match self.int(0, 9) {
             0..=3 => self.pick(INTS),
             4 | 5 => self.pick(FLOATS),
-            6 if self.cfg.nan_inf => self.pick(SPECIAL_FLOATS),
+            6 if !self.cfg.cpython => self.pick(SPECIAL_FLOATS),
             7 => self.pick(STRS),
             // basil has no dict union (`|`): no dicts for the CPython oracle.
-            _ if !self.cfg.nan_inf => self.pick(&OTHERS[..5]),
+            _ if self.cfg.cpython => self.pick(&OTHERS[..5]),
             _ => self.pick(OTHERS),
         };
         lit(s)

@@ -29,15 +29,18 @@ use arbitrary::Unstructured;
 /// Generation switches.
 #[derive(Clone, Copy, Debug)]
 pub struct Config {
-    /// Emit NaN and infinity literals. CPython compares containers holding
-    /// two different NaN objects by identity, basil's unboxed floats have
-    /// none: off for the CPython oracle.
-    pub nan_inf: bool,
+    /// Programs for the CPython oracle: leave out what basil knowingly does
+    /// differently — NaN and infinity literals (CPython compares containers
+    /// holding two different NaN objects by identity; basil's unboxed floats
+    /// have none), dict displays (no dict union `|` in basil), recursion
+    /// past the limit (CPython's RecursionError messages vary with the
+    /// place it is detected).
+    pub cpython: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { nan_inf: true }
+        Config { cpython: false }
     }
 }
 
