@@ -27,7 +27,7 @@ use super::ast::*;
 use arbitrary::Unstructured;
 
 /// Generation switches.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Config {
     /// Programs for the CPython oracle: leave out what basil knowingly does
     /// differently — NaN and infinity literals (CPython compares containers
@@ -36,12 +36,6 @@ pub struct Config {
     /// past the limit (CPython's RecursionError messages vary with the
     /// place it is detected).
     pub cpython: bool,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config { cpython: false }
-    }
 }
 
 /// A size estimate: machine words of an int, elements of a container.
