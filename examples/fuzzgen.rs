@@ -8,7 +8,7 @@
 //! `shrink` prints the failing program of SEED minimised (ready for
 //! `tests/programs/fuzz/`).
 //!
-//! `--cpython` uses the CPython-oracle configuration (no NaN/inf literals)
+//! `--cpython` uses the CPython-oracle configuration (`Config::cpython`)
 //! and, with `check`, compares with `python3` too.
 
 use basil::fuzzgen::{self, oracle, Config};
@@ -17,7 +17,7 @@ use std::time::Instant;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let cpython = args.iter().any(|a| a == "--cpython");
-    let cfg = Config { nan_inf: !cpython };
+    let cfg = Config { cpython };
     let num = |i: usize| args.get(i).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0);
     match args.first().map(String::as_str) {
         Some("print") => print!("{}", fuzzgen::from_seed(num(1), cfg).to_source()),

@@ -46,15 +46,6 @@ impl Outcome {
     pub const PANIC: i32 = 70;
     /// Status of a run that did not finish within its timeout.
     pub const TIMEOUT: i32 = -1;
-
-    /// The last non-empty line of stderr (what the corpus compares).
-    pub fn last_err_line(&self) -> &str {
-        self.stderr
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-    }
 }
 
 /// Compiles and runs `source` (named `filename` in tracebacks) with `opts`.

@@ -2,9 +2,10 @@
 //!
 //! `differential`: quickcheck draws program seeds from a fixed seed; each
 //! seed names a generated program (`basil::fuzzgen::from_seed`) that runs
-//! in-process in the interpreter and in seven JIT modes
-//! (`fuzzgen::oracle::check`). A failure is minimised on the AST and printed,
-//! ready to be saved under `tests/programs/fuzz/`.
+//! in-process in the interpreter and in seven JIT modes, three of the nine
+//! runs with the GC collecting every 32 KiB (`fuzzgen::oracle::check`). A
+//! failure is minimised on the AST and printed, ready to be saved under
+//! `tests/programs/fuzz/`.
 //!
 //! `cpython_oracle`: the same, plus `python3` as the reference for the
 //! interpreter; runs only when `BASIL_DIFF_CPYTHON=N` (N programs) is set
@@ -115,7 +116,7 @@ fn cpython_oracle() {
         return;
     };
     let python = std::env::var("BASIL_PYTHON").unwrap_or_else(|_| "python3".into());
-    let cfg = Config { nan_inf: false };
+    let cfg = Config { cpython: true };
     run("cpython_oracle", seeds(n, 0xc0ffee), cfg, Some(&python));
 }
 

@@ -1,8 +1,8 @@
 //! Differential fuzzing of the JIT: the input bytes describe a program
 //! (`basil::fuzzgen`), which runs in-process in the interpreter and under
-//! `--lbbv` with thresholds 0 and 10 and version caps 1, 2 and 4
-//! (`fuzzgen::oracle::check`). Any difference panics with the program
-//! minimised on its AST.
+//! `--lbbv` with thresholds 0 and 10 and version caps 1, 2 and 4, a code
+//! memory that fills up, and GC stress (`fuzzgen::oracle::check`). Any
+//! difference panics with the program minimised on its AST.
 #![no_main]
 
 use basil::fuzzgen::{self, oracle, shrink, Config};

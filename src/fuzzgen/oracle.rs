@@ -5,9 +5,9 @@
 //! a code memory of 24 KiB that fills up), some of them with the GC collecting every 32 KiB
 //! (`embed::GC_STRESS_BYTES`); any difference in stdout, stderr or exit status from
 //! the interpreter's run is a [`Failure`]. [`check_cpython`] also runs
-//! `python3` on it and compares stdout, exit status and the last line of
-//! stderr (basil's tracebacks match CPython's in their last line; the lines
-//! above may differ in detail, as in the corpus). A program basil rejects at
+//! `python3` on it and compares stdout, exit status and the whole of stderr:
+//! the traceback too, once CPython's is normalised (script path as given,
+//! no `^^^^` marker lines, which basil does not print). A program basil rejects at
 //! compile time is a generator bug, reported as [`Failure::Rejected`].
 
 use crate::embed::{self, Outcome, RunOptions};
@@ -192,7 +192,7 @@ pub fn check_cpython(src: &str, python: &str) -> Result<(), Failure> {
     let python = run_python(src, python);
     let same = python.stdout == basil.stdout
         && python.status == basil.status
-        && python.last_err_line() == basil.last_err_line();
+        && python.stderr == basil.stderr;
     if same {
         Ok(())
     } else {
@@ -201,6 +201,21 @@ pub fn check_cpython(src: &str, python: &str) -> Result<(), Failure> {
             python: Box::new(python),
         })
     }
+}
+
+/// CPython's traceback as basil prints it: the script named as given on the
+/// command line (3.11 makes it absolute) and no `^^^^` marker lines.
+fn normalise_traceback(stderr: &str, dir: &std::path::Path) -> String {
+    let abs = format!("File \"{}\"", dir.join(FILENAME).display());
+    let rel = format!("File \"{FILENAME}\"");
+    stderr
+        .split_inclusive('\n')
+        .filter(|l| {
+            let t = l.trim();
+            t.is_empty() || !t.chars().all(|c| c == '^' || c == '~')
+        })
+        .map(|l| l.replace(&abs, &rel))
+        .collect()
 }
 
 /// Runs `python` on `src` as `prog.py` in a scratch directory, with the
@@ -236,7 +251,7 @@ pub fn run_python(src: &str, python: &str) -> Outcome {
     match out {
         Ok(o) => Outcome {
             stdout: o.stdout,
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            stderr: normalise_traceback(&String::from_utf8_lossy(&o.stderr), &dir),
             status: o.status.code().unwrap_or(-1),
         },
         Err(e) => fail(e),
