@@ -9,11 +9,14 @@
 //!
 //! `cpython_oracle`: the same, plus `python3` as the reference for the
 //! interpreter; runs only when `BASIL_DIFF_CPYTHON=N` (N programs) is set
-//! (`scripts/test.sh` sets it when `python3` exists).
+//! (`scripts/test.sh` sets it when `python3` exists) and `python3` is 3.11
+//! (or `BASIL_PYTHON` names another interpreter).
 //!
 //! Environment: `BASIL_DIFF_N` (programs of the bounded run, default 300),
 //! `BASIL_DIFF_SEED` (quickcheck's seed, default fixed), `BASIL_DIFF_JOBS`
 //! (worker threads, default 2).
+
+mod common;
 
 use basil::fuzzgen::{self, oracle, shrink, Config, Program};
 use quickcheck::{Arbitrary, Gen};
@@ -115,7 +118,16 @@ fn cpython_oracle() {
         eprintln!("cpython_oracle: skipped (set BASIL_DIFF_CPYTHON=N to run N programs)");
         return;
     };
-    let python = std::env::var("BASIL_PYTHON").unwrap_or_else(|_| "python3".into());
+    let python = match std::env::var("BASIL_PYTHON") {
+        Ok(p) => p,
+        Err(_) => match common::python311() {
+            Some(p) => p,
+            None => {
+                eprintln!("cpython_oracle: SKIPPED (python3 3.11 not found on PATH)");
+                return;
+            }
+        },
+    };
     let cfg = Config { cpython: true };
     run("cpython_oracle", seeds(n, 0xc0ffee), cfg, Some(&python));
 }

@@ -52,6 +52,16 @@ impl Gen<'_, '_> {
                 ))))],
             ),
         ];
+        if self.chance(1, 3) {
+            // Comparison dunders: hot compares dispatch to Python code.
+            let (m, e) = if self.chance(1, 2) {
+                ("__eq__", "isinstance(o, K0) and self.x == o.x")
+            } else {
+                ("__lt__", "sv(self.x) < sv(o)")
+            };
+            let ret = vec![Stmt::Return(Some(lit(e)))];
+            body.push(Stmt::Def(m.into(), vec!["self".into(), "o".into()], ret));
+        }
         let mut methods: Vec<String> = base
             .map(|b| self.classes[b].methods.clone())
             .unwrap_or_default();

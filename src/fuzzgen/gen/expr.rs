@@ -282,6 +282,10 @@ impl Gen<'_, '_> {
                 (call(f, args), sa.max(sb) * 3 + 1)
             }
             _ => {
+                if self.chance(1, 4) {
+                    let t = self.pick(&["int", "float", "str", "bool", "(int, float)", "K0"]);
+                    return (call("isinstance", vec![a, lit(t)]), 1);
+                }
                 let f = self.pick(&["abs", "int", "float", "str", "repr", "bool", "len", "round"]);
                 (call(f, vec![a]), sa + 1)
             }

@@ -97,6 +97,17 @@ impl Gen<'_, '_> {
                 };
                 vec![Stmt::If(c, vec![s], vec![])]
             }
+            13 if sc.vars.iter().any(|(v, _)| v.starts_with('v')) && self.chance(1, 3) => {
+                // An unbound local (or global) where a value was.
+                let vs: Vec<String> = sc
+                    .vars
+                    .iter()
+                    .filter(|(v, _)| v.starts_with('v'))
+                    .map(|(v, _)| v.clone())
+                    .collect();
+                let v = vs[self.index(vs.len())].clone();
+                vec![self.maybe_try(Stmt::Expr(lit(format!("del {v}"))), sc)]
+            }
             12 | 13 if sc.mult <= 200 => {
                 let n = self.int(1, 3);
                 let items: Vec<Expr> = (0..n).map(|_| self.expr(sc, 3).0).collect();
@@ -172,6 +183,8 @@ impl Gen<'_, '_> {
         let k = self.trip_count(sc);
         let (iter, k) = match self.int(0, 5) {
             0 if self.has_pool => (lit("P"), 8),
+            // A list stored into (never resized) while it is iterated.
+            1 if !sc.works.is_empty() && self.chance(1, 2) => (var(sc.works[0].clone()), 4),
             1 => (lit("'abc'"), 3),
             2 => (
                 Expr::List(vec![
