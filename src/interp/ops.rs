@@ -37,14 +37,15 @@ impl Vm {
     /// the frame's locals, then the globals, then the builtins.
     pub(crate) fn global_name_error(&mut self, module: usize, g: u32, code_id: u32) -> Raised {
         let name = self.modules[module].names[g as usize];
+        // Local names are not necessarily interned (locals live in slots).
+        let locals: Vec<Sym> = self.codes[code_id as usize]
+            .code
+            .varnames
+            .clone()
+            .iter()
+            .map(|v| self.names.intern(v))
+            .collect();
         let m = &self.modules[module];
-        let mut locals: Vec<Sym> = Vec::new();
-        let code = &self.codes[code_id as usize].code;
-        for v in &code.varnames {
-            if let Some(s) = self.names.lookup(v) {
-                locals.push(s);
-            }
-        }
         let globals: Vec<Sym> = m
             .names
             .iter()
