@@ -132,6 +132,31 @@ fn cpython_oracle() {
     run("cpython_oracle", seeds(n, 0xc0ffee), cfg, Some(&python));
 }
 
+/// The fuzzer's regression programs (`tests/programs/fuzz/`) against
+/// python3 with the CPython oracle's full comparison, tracebacks included
+/// (the corpus test compares only their last line).
+#[test]
+fn fuzz_regressions_match_cpython_tracebacks() {
+    let Some(python) = common::python311() else {
+        eprintln!("fuzz_regressions: SKIPPED (python3 3.11 not found on PATH)");
+        return;
+    };
+    let dir = common::programs_root().join("fuzz");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/programs/fuzz")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for f in files {
+        let src = std::fs::read_to_string(&f).expect("readable");
+        if let Err(e) = oracle::check_cpython(&src, &python) {
+            panic!("{}: {}", f.display(), e.describe());
+        }
+    }
+}
+
 /// The shrinker keeps what the predicate needs and drops the rest.
 #[test]
 fn shrinker_minimises() {

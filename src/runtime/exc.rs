@@ -169,9 +169,31 @@ impl Vm {
             .unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // CPython prints a run of identical entries (file, line,
+            // function) at most 3 times, then how many more there were.
+            const CUTOFF: usize = 3;
+            let repeated = |n: usize| {
+                let more = n - CUTOFF;
+                let s = if more > 1 { "s" } else { "" };
+                format!("  [Previous line repeated {more} more time{s}]\n")
+            };
+            let mut last: Option<(&str, u32, &str)> = None;
+            let mut count = 0;
             for &(code, line) in tb.iter().rev() {
                 let entry = &self.codes[code as usize];
                 let m = &self.modules[entry.module as usize];
+                let key = (m.filename.as_str(), line, entry.code.name.as_str());
+                if last != Some(key) {
+                    if count > CUTOFF {
+                        out.push_str(&repeated(count));
+                    }
+                    last = Some(key);
+                    count = 0;
+                }
+                count += 1;
+                if count > CUTOFF {
+                    continue;
+                }
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
                     m.filename, line, entry.code.name
@@ -182,6 +204,9 @@ impl Vm {
                         out.push_str(&format!("    {t}\n"));
                     }
                 }
+            }
+            if count > CUTOFF {
+                out.push_str(&repeated(count));
             }
         }
         out.push_str(&self.exc_last_line(e));
