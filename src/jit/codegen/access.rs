@@ -276,14 +276,11 @@ impl Gen<'_> {
         self.vm.shapes.lookup(shape, name)
     }
 
-    /// After a shape guard on the temp on top: if it is `self`, the context
-    /// knows self's shape from here on.
-    fn learn_self_shape(&mut self, shape: u32) {
+    /// Whether the temp on top is `self` (local 0, unchanged), whose shape
+    /// the context may then learn.
+    fn top_is_self(&self) -> bool {
         let i = self.depth - 1;
-        if self.temp_src.get(i as usize).copied().flatten() == Some(0) && self.dirty_locals & 1 == 0
-        {
-            self.ctx.set_self_shape(Some(shape));
-        }
+        self.temp_src.get(i as usize).copied().flatten() == Some(0) && self.dirty_locals & 1 == 0
     }
 
     /// The address of `self`'s slot array (its shape is known).
@@ -314,9 +311,14 @@ impl Gen<'_> {
         {
             match self.peek_shape_slot(i, name) {
                 Some((shape, slot)) => {
-                    self.learn_self_shape(shape);
+                    let is_self = self.top_is_self();
                     let (obj, _) = self.pop();
                     let slots = self.guard_shape(obj, shape)?;
+                    // Learnt only after the guard: its failure target must
+                    // not assume the shape it failed on.
+                    if is_self {
+                        self.ctx.set_self_shape(Some(shape));
+                    }
                     return Ok(AttrSite::Slots(slots, slot));
                 }
                 None if self.peek_value(i).is_none() => return Ok(AttrSite::Defer),
