@@ -202,6 +202,13 @@ impl Gen<'_, '_> {
         if !matches!(iter, Expr::Call(..)) {
             inner.counters.pop();
         }
+        if matches!(iter, Expr::Var(_)) {
+            // An element of a work list is as large as what is stored into
+            // it; sized 1, `wl[j] = str(v * 2)` would double it per pass.
+            if let Some(v) = inner.vars.iter_mut().find(|(n, _)| *n == i) {
+                v.1 = ATTR_SZ;
+            }
+        }
         let n = self.int(1, 5);
         let body = self.block(&mut inner, n);
         sc.rebinds = inner.rebinds;
