@@ -81,7 +81,7 @@ impl Shapes {
     /// `shape` (with other types).
     pub fn has_type_variants(&self, shape: u32) -> bool {
         let s = &self.shapes[shape as usize];
-        // Avoid cloning the names for the lookup: build the key once.
+        // Compile time only: the key's clone is cheap enough here.
         let key = (s.class_bits, s.names.clone());
         self.variants.get(&key).is_some_and(|&n| n > 1)
     }
