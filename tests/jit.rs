@@ -252,3 +252,64 @@ fn perf_map_names_every_version() {
         "versions do not overlap: {spans:?}"
     );
 }
+
+/// An attribute site the interpreter saw with three shapes before the JIT
+/// compiled it.
+const POLY_ATTR: &str = r#"
+class A:
+    def __init__(self):
+        self.x = 1
+class B:
+    def __init__(self):
+        self.y = 0
+        self.x = 2
+class C:
+    def __init__(self):
+        self.z = 0
+        self.x = 3
+objs = [A(), B(), C()]
+def get(o):
+    return o.x
+def run():
+    s = 0
+    for i in range(30000):
+        s += get(objs[i % 3])
+    return s
+print(run())
+"#;
+
+#[test]
+fn a_site_profiled_polymorphic_gets_no_shape_guard_chain() {
+    let out = Command::new(env!("CARGO_BIN_EXE_basil"))
+        .args(["--lbbv", "--stats=json", "-c", POLY_ATTR])
+        .output()
+        .expect("run basil");
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), interp(POLY_ATTR));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let v: serde_json::Value =
+        serde_json::from_str(stderr.lines().last().unwrap_or("")).expect("stats JSON");
+    // No version of `get` is a guard chain's next step (a context `#1`,
+    // where a guard on one shape failed).
+    let contexts: Vec<&str> = v["hot_blocks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|b| b["function"] == "get")
+        .flat_map(|b| b["versions"].as_array().into_iter().flatten())
+        .filter_map(|x| x["context"].as_str())
+        .collect();
+    assert!(!contexts.is_empty(), "{v}");
+    assert!(contexts.iter().all(|c| !c.contains('#')), "{contexts:?}");
+    // Its tests: the object's type and the cache's shape, once per call
+    // (a guard chain would add a failed shape guard to two calls in three).
+    let site = v["top_type_test_sites"]
+        .as_array()
+        .and_then(|a| {
+            a.iter()
+                .find(|t| t["function"] == "get" && t["op"] == "LoadAttr x")
+        })
+        .unwrap_or_else(|| panic!("no test site for o.x: {v}"));
+    let tests = site["count"].as_u64().unwrap_or(0);
+    assert!(tests <= 2 * 30000, "{tests} tests at o.x");
+}

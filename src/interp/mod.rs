@@ -10,6 +10,7 @@
 
 mod frames;
 mod ops;
+pub mod site_cache;
 
 use crate::bytecode::{BinOp, CmpOp, Instr};
 use crate::jit::Outcome;
@@ -306,6 +307,14 @@ impl Vm {
                     }
                     Instr::LoadMethod(name) => {
                         let obj = top!();
+                        if let Some(inst) = obj.as_instance() {
+                            // The JIT's profile (see `site_cache`).
+                            // SAFETY: `attr_ic` has one entry per instruction.
+                            unsafe {
+                                let e = attr_ic.add(pc - 1);
+                                *e = site_cache::note_shape(*e, inst.shape.get());
+                            }
+                        }
                         sync!();
                         let (f, s) = tryv!(self.load_method(obj, name));
                         set_top!(f);
@@ -699,8 +708,7 @@ impl Vm {
 
 impl Vm {
     /// The slot of attribute `name` in `inst` through the instruction's
-    /// inline cache (`(shape + 1) << 32 | slot type << 24 | slot`), refilled
-    /// on a miss.
+    /// inline cache (`site_cache`), refilled on a miss.
     #[inline(always)]
     fn cached_slot(
         &self,
@@ -709,8 +717,7 @@ impl Vm {
         inst: &InstanceObj,
         name: crate::intern::Sym,
     ) -> Option<usize> {
-        self.cached_entry(ic, pc, inst, name)
-            .map(|e| (e & 0xff_ffff) as usize)
+        self.cached_entry(ic, pc, inst, name).map(site_cache::slot)
     }
 
     /// The slot a store of `v` to attribute `name` of `inst` may write
@@ -726,8 +733,8 @@ impl Vm {
         v: Value,
     ) -> Option<usize> {
         let e = self.cached_entry(ic, pc, inst, name)?;
-        let st = (e >> 24) & 0xff;
-        (st == Type::Unknown as u64 || st == Type::of(v) as u64).then_some((e & 0xff_ffff) as usize)
+        let st = site_cache::slot_type(e);
+        (st == Type::Unknown as u64 || st == Type::of(v) as u64).then_some(site_cache::slot(e))
     }
 
     #[inline(always)]
@@ -740,13 +747,12 @@ impl Vm {
     ) -> Option<u64> {
         let shape = inst.shape.get();
         // SAFETY: `ic` has one entry per instruction of the running code.
-        let e = unsafe { *ic.add(pc) };
-        if e >> 32 == shape as u64 + 1 {
-            return Some(e);
+        let old = unsafe { *ic.add(pc) };
+        if site_cache::caches(old, shape) {
+            return Some(old);
         }
         let slot = self.shapes.lookup(shape, name)?;
-        let st = self.shapes.slot_type(shape, slot) as u64;
-        let e = ((shape as u64 + 1) << 32) | st << 24 | slot as u64;
+        let e = site_cache::fill(old, shape, slot, self.shapes.slot_type(shape, slot))?;
         // SAFETY: as above.
         unsafe { *ic.add(pc) = e };
         Some(e)

@@ -78,8 +78,7 @@ pub extern "C" fn stub_hit(vm: *mut Vm, fp: *mut Value, id: u64) -> u64 {
     let Some(mut jit) = vm.jit.take() else {
         return 0;
     };
-    let addr = jit.on_stub_hit(vm, fp, id as usize);
-    jit.make_pending_shapes(vm);
+    let addr = jit.compiling(vm, |jit, vm| jit.on_stub_hit(vm, fp, id as usize));
     vm.jit = Some(jit);
     addr
 }

@@ -99,21 +99,23 @@ pub struct Jit {
     pub generic_exit: u64,
     /// Where Rust's containers keep their pointer and length.
     pub layout: Layout,
-    /// Shape transitions (shape, name, first value's type) that compiled
-    /// code wanted but no instance had taken yet. Compiling sees the VM
-    /// read-only, so they are made once compilation is over
-    /// (`make_pending_shapes`); the code that wanted one ended its version
-    /// with a stub, compiled after that.
-    pub pending_shapes: Vec<(u32, crate::intern::Sym, context::Type)>,
+    /// The VM's shape table, lent to the compiler while it compiles
+    /// ([`Jit::compiling`]; empty otherwise): compiling sees the VM
+    /// read-only, but may make the shape transition a store it compiles
+    /// will take.
+    pub shapes: crate::runtime::shapes::Shapes,
 }
 
 impl Jit {
-    /// Makes the shape transitions compiled code asked for (see
-    /// `pending_shapes`).
-    pub fn make_pending_shapes(&mut self, vm: &mut Vm) {
-        for (shape, name, t) in self.pending_shapes.drain(..) {
-            vm.shapes.add(shape, name, t);
-        }
+    /// Runs the compilation `f` with the VM's shape table lent to the JIT
+    /// (`self.shapes`), so codegen can add shape transitions.
+    pub fn compiling<R>(&mut self, vm: &mut Vm, f: impl FnOnce(&mut Jit, &Vm) -> R) -> R {
+        // Swapped, not taken: this runs on every entry from the interpreter,
+        // and an empty table costs nothing to move but something to drop.
+        std::mem::swap(&mut self.shapes, &mut vm.shapes);
+        let r = f(self, vm);
+        std::mem::swap(&mut self.shapes, &mut vm.shapes);
+        r
     }
 }
 
@@ -248,7 +250,7 @@ impl Jit {
             pending_exit: Box::new(0),
             generic_exit: 0,
             layout: Layout::probe()?,
-            pending_shapes: Vec::new(),
+            shapes: Default::default(),
         };
         let tramp_end = jit.cm.pos(basil_asm::Zone::Inline);
         jit.stats.trampoline = (tramp.addr, tramp_end.saturating_sub(tramp.addr) as usize);
@@ -272,8 +274,7 @@ impl Vm {
         let fp = self.stack.ptr().wrapping_add(base);
         let addr = {
             let mut jit = self.jit.take()?;
-            let a = jit.entry_point(self, code_id, pc, fp);
-            jit.make_pending_shapes(self);
+            let a = jit.compiling(self, |jit, vm| jit.entry_point(vm, code_id, pc, fp));
             if a.is_none() && jit.core.full {
                 // The frame stays in the interpreter: count it with the
                 // side exits the full code memory causes.

@@ -124,6 +124,8 @@ pub struct Stats {
     pub counters: Box<[u64]>,
     /// Side-exit counters by (code, pc, reason), at stable addresses.
     pub exit_counters: HashMap<(u32, u32, ExitReason), Box<u64>>,
+    /// Type tests executed by (code, pc), at stable addresses.
+    pub test_sites: HashMap<(u32, u32), Box<u64>>,
     /// Exits taken outside generated code (stub fallbacks).
     pub exits_by_reason: HashMap<ExitReason, u64>,
     pub compile_ns: u64,
@@ -151,6 +153,7 @@ impl Stats {
             enabled,
             counters: vec![0u64; Counter::ALL.len()].into_boxed_slice(),
             exit_counters: HashMap::new(),
+            test_sites: HashMap::new(),
             exits_by_reason: HashMap::new(),
             compile_ns: 0,
             stubs_hit: 0,
@@ -240,6 +243,18 @@ impl Stats {
         let b = self
             .exit_counters
             .entry((code, pc, reason))
+            .or_insert_with(|| Box::new(0));
+        Some(&mut **b as *mut u64 as u64)
+    }
+
+    /// The address of the counter of type tests executed at (code, pc).
+    pub fn test_site_counter(&mut self, code: u32, pc: u32) -> Option<u64> {
+        if !self.enabled {
+            return None;
+        }
+        let b = self
+            .test_sites
+            .entry((code, pc))
             .or_insert_with(|| Box::new(0));
         Some(&mut **b as *mut u64 as u64)
     }

@@ -25,6 +25,8 @@ pub struct Shape {
     index: FxMap<Sym, u32>,
     /// Adding an attribute: (name, type of its first value) → shape.
     transitions: FxMap<(Sym, Type), u32>,
+    /// Generalising a slot to `Unknown`: slot → shape (`after_store`).
+    widened: FxMap<u32, u32>,
 }
 
 /// The table of all shapes; a shape id indexes it. Shapes are canonical:
@@ -64,6 +66,7 @@ impl Shapes {
             types,
             index,
             transitions: FxMap::default(),
+            widened: FxMap::default(),
         });
         let id = (self.shapes.len() - 1) as u32;
         for &n in &key.1 {
@@ -149,9 +152,14 @@ impl Shapes {
             return shape;
         }
         let s = &self.shapes[shape as usize];
+        if let Some(&next) = s.widened.get(&slot) {
+            return next;
+        }
         let (class_bits, names, mut types) = (s.class_bits, s.names.clone(), s.types.clone());
         types[slot as usize] = Type::Unknown;
-        self.intern(class_bits, names, types)
+        let next = self.intern(class_bits, names, types);
+        self.shapes[shape as usize].widened.insert(slot, next);
+        next
     }
 
     /// The shape reached from `root` by adding `names` with values of

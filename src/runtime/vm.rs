@@ -30,7 +30,7 @@ pub struct CodeEntry {
     /// forgets the types of dead ones in block contexts.
     pub live: Vec<u64>,
     /// Per-pc attribute inline caches of the interpreter (`LoadAttr`,
-    /// `StoreAttr`): `(shape + 1) << 32 | slot`, 0 when empty.
+    /// `StoreAttr`; `LoadMethod` records shapes): `interp::site_cache`.
     pub attr_ic: Vec<u64>,
 }
 

@@ -245,7 +245,7 @@ impl Gen<'_> {
         let v = self.peek_value(idx)?;
         let inst = v.as_instance()?;
         let shape = inst.shape.get();
-        let slot = self.vm.shapes.lookup(shape, name)?;
+        let slot = self.jit.shapes.lookup(shape, name)?;
         Some((shape, slot))
     }
 
@@ -289,8 +289,8 @@ impl Gen<'_> {
                 None => return false,
             },
         };
-        match self.vm.shapes.lookup(shape, name) {
-            Some(slot) => self.vm.shapes.slot_type(shape, slot) != Type::Unknown,
+        match self.jit.shapes.lookup(shape, name) {
+            Some(slot) => self.jit.shapes.slot_type(shape, slot) != Type::Unknown,
             None => true,
         }
     }
@@ -312,17 +312,17 @@ impl Gen<'_> {
     /// through `self`'s known shape (no guard), through a shape guard on the
     /// peeked shape (both pop the object and give its slot array and the
     /// slot), by deferring until the object can be peeked, or through an
-    /// inline cache.
+    /// inline cache (also where the interpreter saw several shapes).
     ///
     /// `store` is the type of the value a `StoreAttr` stores: a slot is used
     /// directly only when the store keeps the shape (the slot's type admits
     /// the value); otherwise the cache's helper changes the shape.
     fn attr_site(&mut self, name: Sym, store: Option<Type>) -> Result<AttrSite, AsmError> {
         let keeps = |g: &Self, shape: u32, slot: u32| {
-            store.is_none_or(|t| g.vm.shapes.store_keeps_shape(shape, slot, t))
+            store.is_none_or(|t| g.jit.shapes.store_keeps_shape(shape, slot, t))
         };
         if let Some(shape) = self.known_self_shape() {
-            if let Some(slot) = self.vm.shapes.lookup(shape, name) {
+            if let Some(slot) = self.jit.shapes.lookup(shape, name) {
                 if keeps(self, shape, slot) {
                     self.count_removed(2);
                     let (obj, _) = self.pop();
@@ -337,6 +337,7 @@ impl Gen<'_> {
         if ts[0] == Type::Object
             && self.specialize
             && self.ctx.chain() < crate::jit::context::MAX_CHAIN
+            && !self.site_polymorphic()
         {
             match self.peek_shape_slot(i, name) {
                 Some((shape, slot)) if keeps(self, shape, slot) => {
@@ -368,7 +369,7 @@ impl Gen<'_> {
                     .asm
                     .load(Mem::new(slots, (slot * 8) as i32), Width::W64);
                 // The shape guard also vouches for the slot's type.
-                self.push(v, self.vm.shapes.slot_type(shape, slot));
+                self.push(v, self.jit.shapes.slot_type(shape, slot));
                 Ok(Flow::Next)
             }
             AttrSite::Defer => self.defer(),
@@ -455,30 +456,25 @@ impl Gen<'_> {
         {
             return Ok(None);
         }
-        let i = self.depth - 1;
-        let Some(obj) = self.peek_value(i) else {
-            return Ok(None);
+        // `self`'s shape as the context knows it; a peeked object's shape
+        // is what it is now, before this version's earlier stores ran.
+        let shape = match self.known_self_shape() {
+            Some(s) => s,
+            None => match self
+                .peek_value(self.depth - 1)
+                .and_then(|o| o.as_instance())
+            {
+                Some(inst) => inst.shape.get(),
+                None => return Ok(None),
+            },
         };
-        let Some(inst) = obj.as_instance() else {
-            return Ok(None);
-        };
-        let shape = inst.shape.get();
-        if self.vm.shapes.lookup(shape, name).is_some() {
+        if self.jit.shapes.lookup(shape, name).is_some() {
             return Ok(None);
         }
-        let Some(next) = self.vm.shapes.transition(shape, name, vt) else {
-            // No instance took this transition yet: have it made, and
-            // compile this op again when it is reached (then it exists).
-            // (A version starting here would defer to itself: it takes
-            // the slow path.)
-            self.jit.pending_shapes.push((shape, name, vt));
-            return if self.at_start {
-                Ok(None)
-            } else {
-                self.defer().map(Some)
-            };
-        };
-        let slot = self.vm.shapes.names(shape).len() as i64;
+        // Made now if no instance took this transition yet: this store
+        // will.
+        let next = self.jit.shapes.add(shape, name, vt);
+        let slot = self.jit.shapes.names(shape).len() as i64;
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
         let (o, t) = self.peek(1);
         let p = self.untag(o);

@@ -106,7 +106,7 @@ impl Gen<'_> {
         let (method, shape) = match obj.as_instance() {
             Some(inst) => {
                 let shape = inst.shape.get();
-                if self.vm.shapes.lookup(shape, name).is_some() {
+                if self.jit.shapes.lookup(shape, name).is_some() {
                     return Ok(None);
                 }
                 match self.vm.class_lookup(inst.class, name) {
@@ -141,11 +141,16 @@ impl Gen<'_> {
         let src = self.temp_src.get(i as usize).copied().flatten();
         let is_self = src == Some(0) && self.dirty_locals & 1 == 0;
         let self_known = is_self && shape.is_some() && self.ctx.self_shape() == shape;
+        if shape.is_some() && !self_known && self.site_polymorphic() {
+            // Receivers of several shapes (the interpreter's profile): the
+            // shape-keyed cache serves them without a guard chain.
+            return Ok(None);
+        }
         let by_class = match (obj.as_instance(), shape) {
             (Some(inst), Some(s))
                 if !self_known
-                    && (self.ctx.chain() >= 1 || self.vm.shapes.has_type_variants(s))
-                    && !self.vm.shapes.class_has_attr(inst.class.0, name) =>
+                    && (self.ctx.chain() >= 1 || self.jit.shapes.has_type_variants(s))
+                    && !self.jit.shapes.class_has_attr(inst.class.0, name) =>
             {
                 Some(inst.class)
             }

@@ -375,6 +375,15 @@ impl Gen<'_> {
 
     /// The run-time value temp `idx` will have when this op runs, if it can
     /// be known now (see the module comment).
+    /// Whether the interpreter saw objects of more than one shape at this
+    /// op (`interp::site_cache`).
+    fn site_polymorphic(&self) -> bool {
+        self.vm.codes[self.code_id as usize]
+            .attr_ic
+            .get(self.pc as usize)
+            .is_some_and(|&e| crate::interp::site_cache::polymorphic(e))
+    }
+
     fn peek_value(&self, idx: u32) -> Option<Value> {
         let fp = self.fp?;
         if self.at_start {
@@ -453,6 +462,9 @@ impl Gen<'_> {
     pub(super) fn count_test(&mut self) {
         self.jit.stats.type_tests_emitted += 1;
         if let Some(c) = self.jit.stats.counter_addr(Counter::type_tests_executed) {
+            emit_count(&mut self.asm, c);
+        }
+        if let Some(c) = self.jit.stats.test_site_counter(self.code_id, self.pc) {
             emit_count(&mut self.asm, c);
         }
     }

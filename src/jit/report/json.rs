@@ -77,6 +77,17 @@ pub fn render(r: &Report) -> String {
             o
         })
         .collect();
+    let test_sites: Vec<Value> = r
+        .top_test_sites
+        .iter()
+        .map(|t| {
+            let mut o = site(&t.site);
+            if let Value::Object(m) = &mut o {
+                m.insert("count".into(), json!(t.count));
+            }
+            o
+        })
+        .collect();
     let hot: Vec<Value> = r.hot_blocks.iter().map(block).collect();
     let v = json!({
         "schema": SCHEMA,
@@ -94,6 +105,7 @@ pub fn render(r: &Report) -> String {
         "type_tests_removed_executed": r.tests_removed_executed,
         "type_tests_removed_executed_pct": r3(r.removed_executed_pct()),
         "identity_guards": r.identity_guards,
+        "top_type_test_sites": test_sites,
         "side_exits": exits,
         "side_exits_total": r.exits_total(),
         "top_exits": top,

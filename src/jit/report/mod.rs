@@ -92,6 +92,13 @@ pub struct ExitSite {
     pub count: u64,
 }
 
+/// One op's type tests executed (all its versions together).
+#[derive(Clone, Debug)]
+pub struct TestSite {
+    pub site: Site,
+    pub count: u64,
+}
+
 /// One compiled version of a hot block.
 #[derive(Clone, Debug)]
 pub struct HotVersion {
@@ -133,6 +140,8 @@ pub struct Report {
     /// Side exits by reason (every reason, zeros included).
     pub exits: Vec<(&'static str, u64)>,
     pub top_exits: Vec<ExitSite>,
+    /// The ops that executed the most type tests.
+    pub top_test_sites: Vec<TestSite>,
     pub hot_blocks: Vec<HotBlock>,
     pub stubs_hit: u64,
     pub stubs_pending: usize,
@@ -225,6 +234,21 @@ pub fn gather(jit: &Jit, vm: &Vm, run: Duration) -> Report {
             count,
         })
         .collect();
+    let mut tests: Vec<((u32, u32), u64)> = s
+        .test_sites
+        .iter()
+        .map(|(&k, c)| (k, **c))
+        .filter(|&(_, c)| c > 0)
+        .collect();
+    tests.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let top_test_sites = tests
+        .into_iter()
+        .take(TOP_N)
+        .map(|((code, pc), count)| TestSite {
+            site: site(vm, code, pc),
+            count,
+        })
+        .collect();
     let mut blocks: Vec<(&(u32, u32), &Vec<usize>, u64)> = core
         .versions
         .iter()
@@ -278,6 +302,7 @@ pub fn gather(jit: &Jit, vm: &Vm, run: Duration) -> Report {
             .map(|(r, n)| (r.name(), n))
             .collect(),
         top_exits,
+        top_test_sites,
         hot_blocks,
         stubs_hit: s.stubs_hit,
         stubs_pending: core.targets.iter().filter(|t| t.dest.is_none()).count(),

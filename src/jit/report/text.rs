@@ -1,4 +1,5 @@
-//! The `--stats` text report: totals, type tests, side exits (by reason and
+//! The `--stats` text report: totals, type tests (and the ops that run the
+//! most), side exits (by reason and
 //! the top locations), and the hottest blocks with their versions' contexts.
 
 use super::{pct, Report};
@@ -81,6 +82,23 @@ fn tests(o: &mut String, r: &Report) {
         r.removed_executed_pct()
     );
     let _ = writeln!(o, "  identity guards emitted:  {:>12}", r.identity_guards);
+    if r.top_test_sites.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "top type-test sites (tests executed)");
+    for t in &r.top_test_sites {
+        let s = &t.site;
+        let _ = writeln!(
+            o,
+            "  {:>12}  {}:{}  {}  @{} {}",
+            t.count,
+            short(&s.file),
+            s.line,
+            s.function,
+            s.pc,
+            s.op
+        );
+    }
 }
 
 fn exits(o: &mut String, r: &Report) {
