@@ -14,7 +14,9 @@
 //!
 //! Environment: `BASIL_DIFF_N` (programs of the bounded run, default 300),
 //! `BASIL_DIFF_SEED` (quickcheck's seed, default fixed), `BASIL_DIFF_JOBS`
-//! (worker threads, default 2).
+//! (worker threads, default 2), `BASIL_DIFF_SECS` (stop starting programs
+//! after this many seconds: a long run is
+//! `BASIL_DIFF_CPYTHON=1000000 BASIL_DIFF_SECS=1800`).
 
 mod common;
 
@@ -73,9 +75,15 @@ fn run(label: &str, seeds: Vec<u64>, cfg: Config, python: Option<&str>) {
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
     let jobs = env_num("BASIL_DIFF_JOBS", 2).max(1);
+    let budget = std::time::Duration::from_secs(env_num("BASIL_DIFF_SECS", u64::MAX / 4));
+    let ran = AtomicUsize::new(0);
     std::thread::scope(|s| {
         for _ in 0..jobs {
             s.spawn(|| loop {
+                if started.elapsed() > budget {
+                    break;
+                }
+                ran.fetch_add(1, Ordering::Relaxed);
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&seed) = seeds.get(i) else { break };
                 let p = fuzzgen::from_seed(seed, cfg);
@@ -89,10 +97,10 @@ fn run(label: &str, seeds: Vec<u64>, cfg: Config, python: Option<&str>) {
     });
     let failures = failures.into_inner().unwrap_or_else(|e| e.into_inner());
     let secs = started.elapsed().as_secs_f64();
+    let ran = ran.into_inner().min(seeds.len());
     eprintln!(
-        "{label}: {} programs in {secs:.1}s ({:.1} programs/s), {} failed",
-        seeds.len(),
-        seeds.len() as f64 / secs,
+        "{label}: {ran} programs in {secs:.1}s ({:.1} programs/s), {} failed",
+        ran as f64 / secs,
         failures.len()
     );
     assert!(
