@@ -65,11 +65,11 @@ pub struct Core {
     /// Heap objects generated code compares against by identity: GC roots,
     /// so that their addresses cannot be reused by other objects.
     pub embedded: std::collections::HashSet<Value, crate::intern::FxBuild>,
-    /// Inline-cache cells of attribute sites (`[shape + 1, slot]`, boxed:
-    /// generated code reads and the helpers write them).
-    pub ic_cells: Vec<Box<[u64; 2]>>,
+    /// Inline-cache cells of attribute sites (`caches`; boxed: generated
+    /// code reads and the helpers write them).
+    pub ic_cells: Vec<Box<super::caches::AttrCell>>,
     /// Method-cache cells of `LoadMethod` sites.
-    pub method_cells: Vec<Box<[u64; 3]>>,
+    pub method_cells: Vec<Box<super::caches::MethodCell>>,
     /// Per function entry and argument types, the address direct calls
     /// jump to: first a stub, then the entry version compiled for those
     /// argument types (entry-point versioning; boxed: code reads it).
@@ -289,7 +289,7 @@ impl Jit {
     /// A new, empty method-cache cell (`[shape + 1, method, epoch]`);
     /// returns its address.
     pub(super) fn new_method_cell(&mut self) -> u64 {
-        let mut b = Box::new([0u64; 3]);
+        let mut b: Box<super::caches::MethodCell> = Box::new([0; _]);
         let a = b.as_mut_ptr() as u64;
         self.core.method_cells.push(b);
         a
@@ -297,7 +297,7 @@ impl Jit {
 
     /// A new, empty inline-cache cell; returns its address.
     pub(super) fn new_ic_cell(&mut self) -> u64 {
-        let mut b = Box::new([0u64; 2]);
+        let mut b: Box<super::caches::AttrCell> = Box::new([0; _]);
         let a = b.as_mut_ptr() as u64;
         self.core.ic_cells.push(b);
         a

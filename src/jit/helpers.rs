@@ -5,7 +5,6 @@
 //! `JIT_ERR` when it raised (the exception is in `Vm::exc`).
 
 use crate::bytecode::{BinOp, CmpOp, UnOp};
-use crate::intern::Sym;
 use crate::runtime::value::Value;
 use crate::runtime::vm::Vm;
 use crate::runtime::PyResult;
@@ -20,7 +19,7 @@ pub const JIT_ERR: u64 = Value::NULL.0 + 1;
 /// `vm` is the live VM that entered JIT code (it does not move while JIT
 /// code runs, and the interpreter frame that entered does not touch it until
 /// the trampoline returns); `sp` points into its VM stack.
-unsafe fn enter<'a>(vm: *mut Vm, sp: *mut Value) -> (&'a mut Vm, usize) {
+pub(super) unsafe fn enter<'a>(vm: *mut Vm, sp: *mut Value) -> (&'a mut Vm, usize) {
     // SAFETY: guaranteed by the caller (see above).
     let vm = unsafe { &mut *vm };
     let base = vm.stack.ptr() as usize;
@@ -31,14 +30,14 @@ unsafe fn enter<'a>(vm: *mut Vm, sp: *mut Value) -> (&'a mut Vm, usize) {
     (vm, top)
 }
 
-fn word(r: PyResult<Value>) -> u64 {
+pub(super) fn word(r: PyResult<Value>) -> u64 {
     match r {
         Ok(v) => v.0,
         Err(_) => JIT_ERR,
     }
 }
 
-fn status(r: PyResult<()>) -> u64 {
+pub(super) fn status(r: PyResult<()>) -> u64 {
     match r {
         Ok(()) => 0,
         Err(_) => JIT_ERR,
@@ -300,6 +299,14 @@ pub extern "C" fn list_append(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
     }
 }
 
+/// `list.append(v)` resolved at compile time: `list` is the untagged
+/// pointer of a list object.
+pub extern "C" fn list_push(list: *mut crate::runtime::object::ListObj, v: u64) {
+    // SAFETY: JIT code passes a live list (its type was tested); nothing
+    // else holds a reference into its items during the push.
+    unsafe { (*list).items.push(Value(v)) }
+}
+
 /// `MapAdd(n)`: `[dict, .., k, v] -> [dict, ..]`.
 pub extern "C" fn map_add(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
     // SAFETY: see `enter`.
@@ -384,52 +391,6 @@ pub extern "C" fn format_value(vm: *mut Vm, sp: *mut Value, arg: u64) -> u64 {
     word(vm.format_value(v, (arg & 0xff) as u8, spec))
 }
 
-/// Fills an attribute inline cache cell (`[shape + 1, slot]`) when `obj`
-/// is an instance that has `name` in a slot. A store cache is filled only
-/// for an untyped slot: the cached store path writes any value without
-/// changing the shape.
-fn fill_ic(vm: &Vm, obj: Value, name: Sym, cell: *mut u64, store: bool) {
-    if let Some(inst) = obj.as_instance() {
-        let shape = inst.shape.get();
-        let slot = vm.shapes.lookup(shape, name).filter(|&slot| {
-            !store || vm.shapes.slot_type(shape, slot) == crate::jit::context::Type::Unknown
-        });
-        if let Some(slot) = slot {
-            // SAFETY: `cell` is a live two-word cache cell owned by the JIT.
-            unsafe {
-                *cell = shape as u64 + 1;
-                *cell.add(1) = slot as u64;
-            }
-        }
-    }
-}
-
-/// `[obj] -> obj.name`, refilling the site's inline cache.
-pub extern "C" fn getattr_ic(vm: *mut Vm, sp: *mut Value, name: u64, cell: *mut u64) -> u64 {
-    // SAFETY: see `enter`.
-    let (vm, top) = unsafe { enter(vm, sp) };
-    let obj = vm.stack.get(top - 1);
-    let name = Sym(name as u32);
-    let r = vm.getattr(obj, name);
-    if r.is_ok() {
-        fill_ic(vm, obj, name, cell, false);
-    }
-    word(r)
-}
-
-/// `[v, obj]`: `obj.name = v`, refilling the site's inline cache.
-pub extern "C" fn setattr_ic(vm: *mut Vm, sp: *mut Value, name: u64, cell: *mut u64) -> u64 {
-    // SAFETY: see `enter`.
-    let (vm, top) = unsafe { enter(vm, sp) };
-    let (v, obj) = (vm.stack.get(top - 2), vm.stack.get(top - 1));
-    let name = Sym(name as u32);
-    let r = vm.setattr(obj, name, v);
-    if r.is_ok() {
-        fill_ic(vm, obj, name, cell, true);
-    }
-    status(r)
-}
-
 /// `a // b` and `a % b` on two small ints (`op`: 0 floor division, 1
 /// modulo) with Python's flooring; `b` is non-zero (checked by the caller).
 /// Returns the boxed result, or `JIT_ERR` when it does not fit unboxed
@@ -450,37 +411,6 @@ pub extern "C" fn int_floordiv_mod(a: u64, b: u64, op: u64) -> u64 {
         Value::from_small(v).0
     } else {
         JIT_ERR
-    }
-}
-
-/// `[obj] -> [callable, self_or_null]` in place, filling the site's method
-/// cache cell (`[shape + 1, method, class epoch]`) when `obj` is an instance
-/// whose class provides a plain function not shadowed by an attribute.
-/// The cached method is kept alive by `Core::embedded`.
-pub extern "C" fn load_method_ic(vm: *mut Vm, sp: *mut Value, name: u64, cell: *mut u64) -> u64 {
-    // SAFETY: see `enter`.
-    let (vm, top) = unsafe { enter(vm, sp) };
-    let obj = vm.stack.get(top - 1);
-    match vm.load_method(obj, Sym(name as u32)) {
-        Ok((f, s)) => {
-            vm.stack.set(top - 1, f);
-            vm.stack.set(top, s);
-            if let Some(inst) = obj.as_instance() {
-                if !s.is_null() && f.is_kind(crate::runtime::object::Kind::Function) {
-                    if let Some(jit) = vm.jit.as_mut() {
-                        jit.core.embedded.insert(f);
-                    }
-                    // SAFETY: `cell` is a live three-word cache cell owned by the JIT.
-                    unsafe {
-                        *cell = inst.shape.get() as u64 + 1;
-                        *cell.add(1) = f.0;
-                        *cell.add(2) = vm.class_epoch;
-                    }
-                }
-            }
-            0
-        }
-        Err(_) => JIT_ERR,
     }
 }
 

@@ -94,6 +94,7 @@ pub struct Syms {
     pub flush: Sym,
     pub default: Sym,
     pub start: Sym,
+    pub append: Sym,
 }
 
 impl Syms {
@@ -127,6 +128,7 @@ impl Syms {
             flush: n.intern("flush"),
             default: n.intern("default"),
             start: n.intern("start"),
+            append: n.intern("append"),
         }
     }
 }

@@ -423,9 +423,9 @@ impl Gen<'_> {
         self.asm.bind(slow);
         let sp = self.sp_opnd();
         let fun = if store.is_some() {
-            helpers::setattr_ic as *const () as u64
+            crate::jit::caches::setattr_ic as *const () as u64
         } else {
-            helpers::getattr_ic as *const () as u64
+            crate::jit::caches::getattr_ic as *const () as u64
         };
         let r = self.call_checked(
             fun,

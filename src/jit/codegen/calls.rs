@@ -65,7 +65,7 @@ impl Gen<'_> {
         self.asm.bind(slow);
         let sp = self.sp_opnd();
         self.call_checked(
-            helpers::load_method_ic as *const () as u64,
+            crate::jit::caches::load_method_ic as *const () as u64,
             vec![VM, sp, Opnd::Imm(name.0 as i64), Opnd::Imm(cell as i64)],
         );
         self.asm.bind(done);
@@ -211,6 +211,18 @@ impl Gen<'_> {
 
     /// `[callable, self_or_null, args..] -> [result]`.
     pub(super) fn gen_call_method(&mut self, n: u32) -> Result<Flow, AsmError> {
+        if n == 1 && self.resolved_list_append() {
+            // `lst.append(v)` with `lst` a list: push in place, no call.
+            let (v, _) = self.pop();
+            let (l, _) = self.pop();
+            self.drop_temps(1);
+            let p = self.untag(l);
+            self.asm
+                .ccall(helpers::list_push as *const () as u64, vec![p, v]);
+            let none = self.asm.mov_new(Opnd::Imm(Value::NONE.0 as i64));
+            self.push(none, Type::None);
+            return Ok(Flow::Next);
+        }
         if let Some(flow) = self.try_direct_call(n, true)? {
             return Ok(flow);
         }
@@ -222,6 +234,22 @@ impl Gen<'_> {
         self.drop_temps(n + 2);
         self.push(r, Type::Unknown);
         Ok(Flow::Next)
+    }
+
+    /// Whether the method call with one argument on top is `list.append`
+    /// on a list: `LoadMethod` resolved it in this version with the
+    /// receiver's type known (builtin types cannot change).
+    fn resolved_list_append(&self) -> bool {
+        let fidx = self.depth - 3;
+        let Some((i, m)) = self.method_const else {
+            return false;
+        };
+        i == fidx
+            && self.ctx.temp(fidx as usize + 1) == Type::List
+            && self
+                .vm
+                .class_lookup(self.vm.cls.list, self.vm.s.append)
+                .is_some_and(|a| a == m)
     }
 
     /// A direct JIT-to-JIT call when the callee (peeked now) is a Python
