@@ -31,9 +31,9 @@ if command -v python3 >/dev/null 2>&1; then
   BASIL_DIFF_CPYTHON=400 cargo test --release --test differential cpython_oracle -- --nocapture
 fi
 
-echo "== aarch64 under qemu: the asm crate, the VM's unit tests, the corpus in every mode, the statistics outputs"
+echo "== aarch64 under qemu: the asm crate, the VM's unit tests, the corpus in every mode, the JIT's mechanisms, the statistics outputs, the differential fuzzer (100 programs)"
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu"
 export BASIL_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu"
 cargo test -p basil-asm --release --target aarch64-unknown-linux-gnu
-cargo test -p basil --release --target aarch64-unknown-linux-gnu --lib --test corpus --test stats
+BASIL_DIFF_N=100 cargo test -p basil --release --target aarch64-unknown-linux-gnu --lib --test corpus --test jit --test stats --test differential

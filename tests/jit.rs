@@ -2,13 +2,15 @@
 //! and its generic fallback, lazy stubs patched into jumps, type tests
 //! removed by versioning, side exits, a full code memory, `--dump-disasm`.
 //! (Output correctness in every mode is the corpus's job, `tests/corpus.rs`.)
+//! The binary runs through `BASIL_RUNNER` when set (qemu for AArch64).
+
+mod common;
 
 use std::collections::BTreeMap;
-use std::process::Command;
 
 /// Runs the interpreter alone on `code`: the reference for JIT output.
 fn interp(code: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_basil"))
+    let out = common::basil_command()
         .arg("-c")
         .arg(code)
         .output()
@@ -19,7 +21,7 @@ fn interp(code: &str) -> String {
 
 /// Runs `basil args... -c code` and returns (stdout, the stats JSON fields).
 fn run(args: &[&str], code: &str) -> (String, BTreeMap<String, String>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_basil"))
+    let out = common::basil_command()
         .args(args)
         .arg("--stats=json")
         .arg("-c")
@@ -189,7 +191,7 @@ fn a_full_code_memory_leaves_the_rest_to_the_interpreter() {
 
 #[test]
 fn dump_disasm_shows_each_version_with_its_context() {
-    let out = Command::new(env!("CARGO_BIN_EXE_basil"))
+    let out = common::basil_command()
         .args([
             "--lbbv",
             "--lbbv-threshold=0",
@@ -215,7 +217,7 @@ fn dump_disasm_shows_each_version_with_its_context() {
 
 #[test]
 fn perf_map_names_every_version() {
-    let child = Command::new(env!("CARGO_BIN_EXE_basil"))
+    let child = common::basil_command()
         .args([
             "--lbbv",
             "--lbbv-threshold=0",
@@ -280,7 +282,7 @@ print(run())
 
 #[test]
 fn a_site_profiled_polymorphic_gets_no_shape_guard_chain() {
-    let out = Command::new(env!("CARGO_BIN_EXE_basil"))
+    let out = common::basil_command()
         .args(["--lbbv", "--stats=json", "-c", POLY_ATTR])
         .output()
         .expect("run basil");

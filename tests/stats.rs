@@ -60,17 +60,7 @@ fn scratch(tag: &str) -> PathBuf {
 
 /// A command running the binary under test (through `BASIL_RUNNER` if set).
 fn basil(args: &[&str], dir: &Path) -> Command {
-    let bin = common::basil_bin();
-    let runner = std::env::var("BASIL_RUNNER").unwrap_or_default();
-    let mut words = runner.split_whitespace();
-    let mut cmd = match words.next() {
-        Some(emulator) => {
-            let mut c = Command::new(emulator);
-            c.args(words).arg(&bin);
-            c
-        }
-        None => Command::new(&bin),
-    };
+    let mut cmd = common::basil_command();
     cmd.args(args).current_dir(dir).stdin(Stdio::null());
     cmd
 }

@@ -1,4 +1,5 @@
-//! Shared helpers for the corpus, oracle, unsupported and CLI integration tests.
+//! Shared helpers for the corpus, oracle, unsupported, CLI, JIT and statistics
+//! integration tests.
 //! Only `std` is used.
 //!
 //! Convention (the same as `tests/regen.py`): a corpus program
@@ -32,6 +33,23 @@ pub fn basil_bin() -> String {
     match std::env::var("BASIL_BIN") {
         Ok(s) if !s.is_empty() => s,
         _ => env!("CARGO_BIN_EXE_basil").to_string(),
+    }
+}
+
+/// A command running the binary under test, through the emulator named by
+/// `BASIL_RUNNER` when it is set (`"qemu-aarch64 -L /usr/aarch64-linux-gnu"`
+/// runs a cross-built basil).
+pub fn basil_command() -> Command {
+    let bin = basil_bin();
+    let runner = std::env::var("BASIL_RUNNER").unwrap_or_default();
+    let mut words = runner.split_whitespace();
+    match words.next() {
+        Some(emulator) => {
+            let mut c = Command::new(emulator);
+            c.args(words).arg(&bin);
+            c
+        }
+        None => Command::new(&bin),
     }
 }
 
