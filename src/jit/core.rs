@@ -74,6 +74,8 @@ pub struct Core {
     /// jump to: first a stub, then the entry version compiled for those
     /// argument types (entry-point versioning; boxed: code reads it).
     pub entry_slots: FxMap<(u32, Context), Box<u64>>,
+    /// Continuation tables of direct calls (`returns`).
+    pub ret_sites: Vec<super::returns::RetSite>,
 }
 
 /// The types the frame at `fp`, stopped at `pc`, holds right now.

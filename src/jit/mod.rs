@@ -24,6 +24,7 @@ pub mod core;
 pub mod graph;
 mod helpers;
 pub mod report;
+pub(crate) mod returns;
 pub mod stats;
 
 pub use context::{Context, Type};

@@ -173,6 +173,9 @@ pub struct Vm {
     pub jit: Option<Box<crate::jit::Jit>>,
     /// Where JIT code leaves a frame's return value.
     pub jit_ret: Value,
+    /// The `Type` code of `jit_ret` as the returning version knew it, times
+    /// 8 (0: unknown); read by the continuation dispatch of direct calls.
+    pub jit_ret_type: u64,
     /// Bytecode instructions the interpreter executed (counted only with
     /// `--stats`).
     pub interp_instrs: u64,
@@ -225,6 +228,7 @@ impl Vm {
             native_stack_base: 0,
             jit: None,
             jit_ret: Value::NONE,
+            jit_ret_type: 0,
             interp_instrs: 0,
             lookup_cache: Default::default(),
             class_epoch: 0,

@@ -390,9 +390,7 @@ impl Gen<'_> {
         let done = self.asm.new_label();
         self.asm.cmp(status, Opnd::Imm(crate::jit::RETURN as i64));
         self.asm.jcc(Cond::Ne, basil_asm::Target::Label(slow));
-        let ret_addr = &self.vm.jit_ret as *const Value as i64;
-        let ra = self.asm.mov_new(Opnd::Imm(ret_addr));
-        let r = self.asm.load(basil_asm::Mem::new(ra, 0), Width::W64);
+        let r = self.asm.load(crate::jit::returns::ret_mem(), Width::W64);
         self.asm.mov(out, r);
         self.asm.jmp(basil_asm::Target::Label(done));
         self.asm.bind(slow);
@@ -400,6 +398,12 @@ impl Gen<'_> {
             .asm
             .ccall(helpers::complete_call as *const () as u64, vec![VM, status]);
         self.asm.mov(out, r2);
+        // Finished by the interpreter: the result's type is unknown.
+        self.asm.store(
+            crate::jit::returns::ret_type_mem(),
+            Opnd::Imm(0),
+            Width::W64,
+        );
         self.asm.bind(done);
         self.pop_frame_record();
         let err2 = self.raise_exit();
@@ -421,15 +425,28 @@ impl Gen<'_> {
             None => out,
         };
         self.drop_temps(n + extra);
-        self.push(
-            result,
-            if class.is_some() {
-                Type::Object
-            } else {
-                Type::Unknown
-            },
-        );
-        Ok(Some(Flow::Next))
+        if class.is_some() {
+            self.push(result, Type::Object);
+            return Ok(Some(Flow::Next));
+        }
+        self.push(result, Type::Unknown);
+        let temp = self.depth as usize - 1;
+        if temp >= crate::jit::context::MAX_TEMPS {
+            return Ok(Some(Flow::Next));
+        }
+        // Continue in the version for the type the callee returned.
+        let table = self
+            .jit
+            .new_ret_site(self.code_id, self.pc + 1, self.ctx.unchained(), temp)?;
+        // `jit_ret_type` holds the table offset (type code * 8).
+        let off = self
+            .asm
+            .load(crate::jit::returns::ret_type_mem(), Width::W64);
+        let base = self.asm.mov_new(Opnd::Imm(table as i64));
+        let at = self.asm.add(base, off);
+        let dest = self.asm.load(basil_asm::Mem::new(at, 0), Width::W64);
+        self.asm.jmp_reg(dest);
+        Ok(Some(Flow::End))
     }
 
     /// Pushes the frame record of a direct call inline — when the frame

@@ -418,10 +418,15 @@ impl Gen<'_> {
     }
 
     pub(super) fn gen_return(&mut self) -> Result<Flow, AsmError> {
-        let (v, _) = self.pop();
-        let slot = &self.vm.jit_ret as *const Value as i64;
-        let base = self.asm.mov_new(Opnd::Imm(slot));
-        self.asm.store(Mem::new(base, 0), v, Width::W64);
+        let (v, t) = self.pop();
+        self.asm
+            .store(crate::jit::returns::ret_mem(), v, Width::W64);
+        // The caller's continuation dispatches on the type (`jit::returns`).
+        self.asm.store(
+            crate::jit::returns::ret_type_mem(),
+            Opnd::Imm(t as i64 * 8),
+            Width::W64,
+        );
         self.asm.leave(Opnd::Imm(RETURN as i64));
         Ok(Flow::End)
     }

@@ -1,0 +1,113 @@
+//! Return-type dispatch after direct calls (interprocedural versioning,
+//! after Chevalier-Boisvert & Feeley, "Interprocedural Type Specialization
+//! of JavaScript Programs Without Type Analysis", the Higgs JIT).
+//!
+//! A version's `Return` knows the type of the value it returns (its
+//! context); it leaves the type's code, times 8 (the offset of its table
+//! entry), in `Vm::jit_ret_type` beside the value (0, Unknown, when a
+//! callee finished in the interpreter). The
+//! caller's version ends at the call with an indirect jump through its
+//! site's table, one entry per type: each starts at the site's stub, which
+//! compiles the continuation for a result of that type and fills the
+//! entry. The code after a call thus knows the result's type without a
+//! test: `fib(n - 1) + fib(n - 2)` adds two ints it knows are ints.
+
+use super::context::{Context, Type};
+use super::Jit;
+use crate::runtime::value::Value;
+use crate::runtime::vm::Vm;
+use basil_asm::Opnd;
+
+/// Entries of a site's table: every `Type` code fits (`Type::ALL`).
+pub const RET_TYPES: usize = 16;
+
+/// `Vm::jit_ret`, addressed from the VM register.
+pub fn ret_mem() -> basil_asm::Mem {
+    basil_asm::Mem::new(super::codegen::VM, std::mem::offset_of!(Vm, jit_ret) as i32)
+}
+
+/// `Vm::jit_ret_type`, addressed from the VM register.
+pub fn ret_type_mem() -> basil_asm::Mem {
+    basil_asm::Mem::new(
+        super::codegen::VM,
+        std::mem::offset_of!(Vm, jit_ret_type) as i32,
+    )
+}
+
+/// One call site's continuation table.
+pub struct RetSite {
+    code: u32,
+    /// The continuation: the op after the call.
+    pc: u32,
+    /// Its context with the result (temp `temp`) unknown.
+    ctx: Context,
+    temp: usize,
+    /// Where to continue for each type code (boxed: code reads it).
+    table: Box<[u64; RET_TYPES]>,
+}
+
+impl Jit {
+    /// A new continuation table for the call whose result is temp `temp`
+    /// of `ctx` at `(code, pc)`; returns its address.
+    pub(super) fn new_ret_site(
+        &mut self,
+        code: u32,
+        pc: u32,
+        ctx: Context,
+        temp: usize,
+    ) -> Result<u64, basil_asm::AsmError> {
+        let id = self.core.ret_sites.len();
+        let stub = self.place_outlined(|asm| {
+            let dest = asm.ccall(
+                ret_stub_hit as *const () as u64,
+                vec![Opnd::Pinned(1), Opnd::Pinned(0), Opnd::Imm(id as i64)],
+            );
+            asm.jmp_reg(dest);
+        })?;
+        let table = Box::new([stub; RET_TYPES]);
+        let addr = table.as_ptr() as u64;
+        self.core.ret_sites.push(RetSite {
+            code,
+            pc,
+            ctx,
+            temp,
+            table,
+        });
+        Ok(addr)
+    }
+
+    /// A site's stub was reached with a result of type code `t`: the
+    /// continuation for that type, compiled if new, now in the table.
+    fn on_ret_stub_hit(&mut self, vm: &Vm, fp: *mut Value, id: usize, t: u64) -> u64 {
+        self.stats.stubs_hit += 1;
+        let Some(site) = self.core.ret_sites.get(id) else {
+            return 0;
+        };
+        let (code, pc) = (site.code, site.pc);
+        let mut ctx = site.ctx;
+        let ty = Type::ALL.get(t as usize).copied().unwrap_or(Type::Unknown);
+        ctx.set_temp(site.temp, ty);
+        match self.version_for(vm, code, pc, ctx, Some(fp)) {
+            Some(v) => {
+                let addr = self.core.blocks[v].start;
+                self.core.ret_sites[id].table[t as usize % RET_TYPES] = addr;
+                addr
+            }
+            None => self.fallback_exit(pc),
+        }
+    }
+}
+
+/// A continuation stub: compiles the continuation for the type the callee
+/// returned and says where to jump.
+extern "C" fn ret_stub_hit(vm: *mut Vm, fp: *mut Value, id: u64) -> u64 {
+    // SAFETY: called from a stub with the VM and frame registers.
+    let vm = unsafe { &mut *vm };
+    let t = vm.jit_ret_type / 8;
+    let Some(mut jit) = vm.jit.take() else {
+        return 0;
+    };
+    let addr = jit.compiling(vm, |jit, vm| jit.on_ret_stub_hit(vm, fp, id as usize, t));
+    vm.jit = Some(jit);
+    addr
+}
