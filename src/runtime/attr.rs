@@ -225,6 +225,12 @@ impl Vm {
                     let next = self.shapes.add(shape, name, Type::of(v));
                     inst.shape.set(next);
                     inst.slots.push(v);
+                    if let Some(c) = inst.class.as_class() {
+                        let n = inst.slots.len() as u32;
+                        if n > c.slot_hint.get() {
+                            c.slot_hint.set(n.min(64));
+                        }
+                    }
                     if first && self.class_lookup(inst.class, name).is_some() {
                         // The first instance attribute of this class that
                         // shadows a class attribute: code that resolved the

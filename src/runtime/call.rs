@@ -216,13 +216,15 @@ impl Vm {
 
     /// A new instance of user class `cls` with no attributes.
     pub fn new_instance(&mut self, cls: Value) -> Value {
-        let root = cls.as_class().map_or(0, |c| c.root_shape);
+        let (root, hint) = cls
+            .as_class()
+            .map_or((0, 4), |c| (c.root_shape, c.slot_hint.get()));
         self.heap.alloc(
             InstanceObj {
                 h: ObjHeader::new(Kind::Instance),
                 class: cls,
                 shape: std::cell::Cell::new(root),
-                slots: Vec::with_capacity(4),
+                slots: Vec::with_capacity(hint as usize),
                 exc: None,
             },
             64,

@@ -128,6 +128,7 @@ pub fn new_class(
             dict: Default::default(),
             builtin,
             root_shape: 0,
+            slot_hint: Cell::new(4),
             version: Cell::new(0),
             module,
         },

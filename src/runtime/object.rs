@@ -164,6 +164,10 @@ pub struct ClassObj {
     pub builtin: BuiltinType,
     /// The shape an instance starts with (no attributes).
     pub root_shape: u32,
+    /// The most attributes an instance of the class has had: new instances
+    /// reserve that many slots, so adding them (in JIT code: in place)
+    /// never grows the slot array.
+    pub slot_hint: Cell<u32>,
     /// Bumped whenever the class's (or a base's) attributes change, so that
     /// cached lookups and JIT code can be invalidated.
     pub version: Cell<u64>,

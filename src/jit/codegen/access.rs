@@ -242,9 +242,7 @@ impl Gen<'_> {
 
     /// The shape and slot of attribute `name` on the instance on top, peeked.
     fn peek_shape_slot(&self, idx: u32, name: Sym) -> Option<(u32, u32)> {
-        let v = self.peek_value(idx)?;
-        let inst = v.as_instance()?;
-        let shape = inst.shape.get();
+        let shape = self.peek_shape(idx)?;
         let slot = self.jit.shapes.lookup(shape, name)?;
         Some((shape, slot))
     }
@@ -279,15 +277,11 @@ impl Gen<'_> {
     /// peeked) has `name` in a typed slot, or lacks it (an added slot takes
     /// the first value's type).
     fn store_type_matters(&self, name: Sym) -> bool {
-        let shape = match self.known_self_shape() {
-            Some(s) => s,
-            None => match self
-                .peek_value(self.depth - 1)
-                .and_then(|v| v.as_instance())
-            {
-                Some(inst) => inst.shape.get(),
-                None => return false,
-            },
+        let Some(shape) = self
+            .known_self_shape()
+            .or_else(|| self.peek_shape(self.depth - 1))
+        else {
+            return false;
         };
         match self.jit.shapes.lookup(shape, name) {
             Some(slot) => self.jit.shapes.slot_type(shape, slot) != Type::Unknown,
@@ -295,8 +289,23 @@ impl Gen<'_> {
         }
     }
 
+    /// Whether the instance on top has a shape this version cannot know
+    /// (code before this op may have changed it, and it is not `self` with
+    /// a known shape): the op is then compiled as a version of its own,
+    /// which peeks when it is reached.
+    pub(super) fn shape_is_stale(&self) -> bool {
+        let i = self.depth - 1;
+        self.specialize
+            && self.shapes_written
+            && !self.at_start
+            && self.known_self_shape().is_none()
+            && self
+                .peek_value(i)
+                .is_some_and(|v| v.as_instance().is_some())
+    }
+
     /// Whether the temp on top is an unchanged copy of `self` (local 0).
-    fn top_is_self(&self) -> bool {
+    pub(super) fn top_is_self(&self) -> bool {
         let i = self.depth - 1;
         self.temp_src.get(i as usize).copied().flatten() == Some(0) && self.dirty_locals & 1 == 0
     }
@@ -363,6 +372,9 @@ impl Gen<'_> {
 
     /// `obj.name`.
     pub(super) fn gen_load_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
+        if self.shape_is_stale() {
+            return self.defer();
+        }
         match self.attr_site(name, None)? {
             AttrSite::Slots(slots, shape, slot) => {
                 let v = self
@@ -458,15 +470,11 @@ impl Gen<'_> {
         }
         // `self`'s shape as the context knows it; a peeked object's shape
         // is what it is now, before this version's earlier stores ran.
-        let shape = match self.known_self_shape() {
-            Some(s) => s,
-            None => match self
-                .peek_value(self.depth - 1)
-                .and_then(|o| o.as_instance())
-            {
-                Some(inst) => inst.shape.get(),
-                None => return Ok(None),
-            },
+        let Some(shape) = self
+            .known_self_shape()
+            .or_else(|| self.peek_shape(self.depth - 1))
+        else {
+            return Ok(None);
         };
         if self.jit.shapes.lookup(shape, name).is_some() {
             return Ok(None);
@@ -512,11 +520,15 @@ impl Gen<'_> {
         self.drop_temps(2);
         self.ctx
             .set_self_shape(if is_self { Some(next) } else { None });
+        self.shapes_written = true;
         Ok(Some(Flow::Next))
     }
 
     /// `obj.name = v`.
     pub(super) fn gen_store_attr(&mut self, name: Sym) -> Result<Flow, AsmError> {
+        if self.shape_is_stale() {
+            return self.defer();
+        }
         // With typed shapes the stored value's type decides the shape after
         // the store: learn it when it matters.
         let vt = if self.store_type_matters(name) {

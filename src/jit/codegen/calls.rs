@@ -105,7 +105,16 @@ impl Gen<'_> {
         };
         let (method, shape) = match obj.as_instance() {
             Some(inst) => {
-                let shape = inst.shape.get();
+                // `self`'s shape as the context knows it, else peeked.
+                let known = self.top_is_self().then(|| self.ctx.self_shape()).flatten();
+                let Some(shape) = known.or_else(|| self.peek_shape(i)) else {
+                    // Code before this op may have changed the shape.
+                    return Ok(if self.at_start {
+                        None
+                    } else {
+                        Some(self.defer()?)
+                    });
+                };
                 if self.jit.shapes.lookup(shape, name).is_some() {
                     return Ok(None);
                 }
@@ -595,7 +604,9 @@ impl Gen<'_> {
     pub(super) fn gen_build(&mut self, n: u32, list: bool) -> Result<Flow, AsmError> {
         let sp = self.sp_opnd();
         let arg = (n as i64) | if list { 1 << 32 } else { 0 };
-        let r = self.call_checked(
+        // Allocates and fills a container: cannot fail or run Python code
+        // (so shapes stay as the context knows them).
+        let r = self.asm.ccall(
             helpers::build as *const () as u64,
             vec![VM, sp, Opnd::Imm(arg)],
         );

@@ -75,6 +75,10 @@ pub(super) struct Gen<'a> {
     /// time into it (its receiver, in the temp above, is not NULL): the
     /// call needs neither a peek nor an identity guard.
     pub method_const: Option<(u32, Value)>,
+    /// Whether code already emitted in this version may change an
+    /// object's shape (an attribute added, a helper that runs Python code):
+    /// a shape peeked now may then be stale by the time an op runs.
+    pub shapes_written: bool,
     /// Whether to specialise (peek, guard, split) at all.
     pub specialize: bool,
     /// Patch ids of this version's branches and their target indices.
@@ -111,6 +115,7 @@ pub(super) fn gen_version(
         temp_src: [None; super::context::MAX_TEMPS],
         receiver_shape: None,
         method_const: None,
+        shapes_written: false,
         temp_reg: [None; super::context::MAX_TEMPS],
         dirty_locals: 0,
         specialize,
@@ -362,6 +367,18 @@ impl Gen<'_> {
     pub(super) fn forget_shapes(&mut self) {
         self.ctx.set_self_shape(None);
         self.receiver_shape = None;
+        self.shapes_written = true;
+    }
+
+    /// The shape of the instance in temp `idx`, peeked now: what it will be
+    /// when this op runs, unless code earlier in this version may have
+    /// changed it (None then; and when the temp cannot be peeked or is no
+    /// instance).
+    pub(super) fn peek_shape(&self, idx: u32) -> Option<u32> {
+        if self.shapes_written && !self.at_start {
+            return None;
+        }
+        Some(self.peek_value(idx)?.as_instance()?.shape.get())
     }
 
     /// Records that temp `idx` (from the bottom) holds type `t`; if it is an
