@@ -29,13 +29,13 @@ pub type AttrCell = [u64; ATTR * WAYS];
 pub type MethodCell = [u64; METHOD * WAYS];
 
 /// The entry of `cell` (entries of `words` words) whose key is `key`.
-fn probe(cell: &[u64], words: usize, key: u64) -> Option<&[u64]> {
+pub(super) fn probe(cell: &[u64], words: usize, key: u64) -> Option<&[u64]> {
     cell.chunks_exact(words).find(|e| e[0] == key)
 }
 
 /// Puts `entry` first in `cell`, the others moved down one (the last
 /// dropped).
-fn insert_front(cell: &mut [u64], entry: &[u64]) {
+pub(super) fn insert_front(cell: &mut [u64], entry: &[u64]) {
     let words = entry.len();
     cell.copy_within(0..cell.len() - words, words);
     cell[..words].copy_from_slice(entry);

@@ -74,6 +74,9 @@ pub struct Core {
     /// jump to: first a stub, then the entry version compiled for those
     /// argument types (entry-point versioning; boxed: code reads it).
     pub entry_slots: FxMap<(u32, Context), Box<u64>>,
+    /// Callee caches of dynamic call sites (`dyncall`; boxed: the helper
+    /// writes them).
+    pub call_cells: Vec<Box<super::dyncall::CallCell>>,
     /// Continuation tables of direct calls (`returns`).
     pub ret_sites: Vec<super::returns::RetSite>,
 }
@@ -294,6 +297,14 @@ impl Jit {
         let mut b: Box<super::caches::MethodCell> = Box::new([0; _]);
         let a = b.as_mut_ptr() as u64;
         self.core.method_cells.push(b);
+        a
+    }
+
+    /// A new, empty callee cache of a dynamic call site; returns its address.
+    pub(super) fn new_call_cell(&mut self) -> u64 {
+        let mut b: Box<super::dyncall::CallCell> = Box::new([0; _]);
+        let a = b.as_mut_ptr() as u64;
+        self.core.call_cells.push(b);
         a
     }
 

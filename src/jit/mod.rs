@@ -21,6 +21,7 @@ mod caches;
 mod codegen;
 pub mod context;
 pub mod core;
+pub(crate) mod dyncall;
 pub mod graph;
 mod helpers;
 pub mod report;

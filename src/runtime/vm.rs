@@ -176,6 +176,8 @@ pub struct Vm {
     /// The `Type` code of `jit_ret` as the returning version knew it, times
     /// 8 (0: unknown); read by the continuation dispatch of direct calls.
     pub jit_ret_type: u64,
+    /// The frame address of a callee `jit::dyncall::enter_call` prepared.
+    pub jit_call_fp: u64,
     /// Bytecode instructions the interpreter executed (counted only with
     /// `--stats`).
     pub interp_instrs: u64,
@@ -229,6 +231,7 @@ impl Vm {
             jit: None,
             jit_ret: Value::NONE,
             jit_ret_type: 0,
+            jit_call_fp: 0,
             interp_instrs: 0,
             lookup_cache: Default::default(),
             class_epoch: 0,

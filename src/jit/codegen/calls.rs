@@ -15,6 +15,9 @@ impl Gen<'_> {
         if let Some(flow) = self.try_direct_call(n, false)? {
             return Ok(flow);
         }
+        if let Some(flow) = self.try_dynamic_call(n, false)? {
+            return Ok(flow);
+        }
         let sp = self.sp_opnd();
         let r = self.call_checked(
             helpers::call as *const () as u64,
@@ -235,6 +238,9 @@ impl Gen<'_> {
         if let Some(flow) = self.try_direct_call(n, true)? {
             return Ok(flow);
         }
+        if let Some(flow) = self.try_dynamic_call(n, true)? {
+            return Ok(flow);
+        }
         let sp = self.sp_opnd();
         let r = self.call_checked(
             helpers::call_method as *const () as u64,
@@ -310,13 +316,7 @@ impl Gen<'_> {
             return Ok(None);
         };
         let code = &self.vm.codes[fo.code as usize].code;
-        if code.argcount != argc
-            || code.kwonlyargcount != 0
-            || code.varargs.is_some()
-            || code.varkw.is_some()
-            || !code.cell_slots.is_empty()
-            || !code.free_slots.is_empty()
-        {
+        if !super::fills_exactly(code, argc) {
             return Ok(None);
         }
         let (callee, callee_nlocals) = (fo.code, code.nlocals());
@@ -390,34 +390,7 @@ impl Gen<'_> {
         let slot = self.jit.entry_slot(callee, callee_ctx)?;
         let sa = self.asm.mov_new(Opnd::Imm(slot as i64));
         let target = self.asm.load(basil_asm::Mem::new(sa, 0), Width::W64);
-        self.forget_shapes();
-        let status = self
-            .asm
-            .ccall(self.jit.tramp.addr, vec![new_fp, VM, Opnd::Imm(0), target]);
-        let out = self.asm.new_vreg();
-        let slow = self.asm.new_label();
-        let done = self.asm.new_label();
-        self.asm.cmp(status, Opnd::Imm(crate::jit::RETURN as i64));
-        self.asm.jcc(Cond::Ne, basil_asm::Target::Label(slow));
-        let r = self.asm.load(crate::jit::returns::ret_mem(), Width::W64);
-        self.asm.mov(out, r);
-        self.asm.jmp(basil_asm::Target::Label(done));
-        self.asm.bind(slow);
-        let r2 = self
-            .asm
-            .ccall(helpers::complete_call as *const () as u64, vec![VM, status]);
-        self.asm.mov(out, r2);
-        // Finished by the interpreter: the result's type is unknown.
-        self.asm.store(
-            crate::jit::returns::ret_type_mem(),
-            Opnd::Imm(0),
-            Width::W64,
-        );
-        self.asm.bind(done);
-        self.pop_frame_record();
-        let err2 = self.raise_exit();
-        self.asm.cmp(out, Opnd::Imm(helpers::JIT_ERR as i64));
-        self.asm.jcc(Cond::Eq, err2);
+        let out = self.run_callee(new_fp, target);
         let result = match inst {
             Some(obj) => {
                 // __init__ must return None.
@@ -438,24 +411,7 @@ impl Gen<'_> {
             self.push(result, Type::Object);
             return Ok(Some(Flow::Next));
         }
-        self.push(result, Type::Unknown);
-        let temp = self.depth as usize - 1;
-        if temp >= crate::jit::context::MAX_TEMPS {
-            return Ok(Some(Flow::Next));
-        }
-        // Continue in the version for the type the callee returned.
-        let table = self
-            .jit
-            .new_ret_site(self.code_id, self.pc + 1, self.ctx.unchained(), temp)?;
-        // `jit_ret_type` holds the table offset (type code * 8).
-        let off = self
-            .asm
-            .load(crate::jit::returns::ret_type_mem(), Width::W64);
-        let base = self.asm.mov_new(Opnd::Imm(table as i64));
-        let at = self.asm.add(base, off);
-        let dest = self.asm.load(basil_asm::Mem::new(at, 0), Width::W64);
-        self.asm.jmp_reg(dest);
-        Ok(Some(Flow::End))
+        self.continue_after_call(result).map(Some)
     }
 
     /// Pushes the frame record of a direct call inline — when the frame
@@ -561,7 +517,7 @@ impl Gen<'_> {
     }
 
     /// Pops the frame record pushed by `push_frame_record`.
-    fn pop_frame_record(&mut self) {
+    pub(super) fn pop_frame_record(&mut self) {
         use basil_asm::Mem;
         let off = std::mem::offset_of!(crate::runtime::vm::Vm, frames) + self.jit.layout.frames_len;
         let len_mem = Mem::new(VM, off as i32);

@@ -18,6 +18,7 @@ mod access;
 mod arith;
 mod calls;
 mod flow;
+mod invoke;
 
 use super::context::{Context, Type, MAX_CHAIN};
 use super::core::Version;
@@ -31,7 +32,7 @@ use basil_asm::{AsmError, Assembler, Cond, Label, Mem, Opnd, PatchId, Target, Wi
 /// The frame pointer register.
 pub(super) const FP: Opnd = Opnd::Pinned(0);
 /// The VM pointer register.
-pub(super) const VM: Opnd = Opnd::Pinned(1);
+pub(crate) const VM: Opnd = Opnd::Pinned(1);
 
 /// What codegen of one op decided.
 pub(super) enum Flow {
@@ -85,6 +86,18 @@ pub(super) struct Gen<'a> {
     pub patches: Vec<(PatchId, usize)>,
     /// A label at the start of each compiled op.
     pub op_labels: Vec<(u32, Label)>,
+}
+
+/// Whether a call with `argc` positional arguments fills `code`'s
+/// parameters exactly and the callee needs no cells: the calls JIT code
+/// makes without the interpreter's argument binding.
+pub(crate) fn fills_exactly(code: &CodeObject, argc: u32) -> bool {
+    code.argcount == argc
+        && code.kwonlyargcount == 0
+        && code.varargs.is_none()
+        && code.varkw.is_none()
+        && code.cell_slots.is_empty()
+        && code.free_slots.is_empty()
 }
 
 /// Compiles the version of `(code_id, pc)` for `ctx`.
