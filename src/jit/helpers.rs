@@ -284,6 +284,30 @@ pub extern "C" fn bad_init_result(vm: *mut Vm, r: u64) {
     vm.type_error(&format!("__init__() should return None, not '{t}'"));
 }
 
+/// `range(a1 .. an)` followed by `GetIter`, the `n` (1 to 3) arguments
+/// known small ints: the range's iterator, with no range object.
+pub extern "C" fn range_iter(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let n = n as usize;
+    let arg = |i: usize| vm.stack.get(top - n + i).small();
+    let (start, stop, step) = match n {
+        1 => (0, arg(0), 1),
+        2 => (arg(0), arg(1), 1),
+        _ => (arg(0), arg(1), arg(2)),
+    };
+    if step == 0 {
+        vm.value_error("range() arg 3 must not be zero");
+        return JIT_ERR;
+    }
+    let state = crate::runtime::object::IterState::Range {
+        cur: start,
+        stop,
+        step,
+    };
+    vm.new_iter(state).0
+}
+
 /// `ListAppend(n)`: `[list, .., v] -> [list, ..]`.
 pub extern "C" fn list_append(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
     // SAFETY: see `enter`.

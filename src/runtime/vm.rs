@@ -95,6 +95,7 @@ pub struct Syms {
     pub default: Sym,
     pub start: Sym,
     pub append: Sym,
+    pub range: Sym,
 }
 
 impl Syms {
@@ -129,6 +130,7 @@ impl Syms {
             default: n.intern("default"),
             start: n.intern("start"),
             append: n.intern("append"),
+            range: n.intern("range"),
         }
     }
 }

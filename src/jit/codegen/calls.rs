@@ -12,6 +12,9 @@ use basil_asm::{AsmError, Cond, Opnd, Width};
 impl Gen<'_> {
     /// `f(a1 .. an)`.
     pub(super) fn gen_call(&mut self, n: u32) -> Result<Flow, AsmError> {
+        if let Some(flow) = self.try_range_iter(n)? {
+            return Ok(flow);
+        }
         if let Some(flow) = self.try_direct_call(n, false)? {
             return Ok(flow);
         }
