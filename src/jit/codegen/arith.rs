@@ -101,6 +101,24 @@ impl Gen<'_> {
             return Ok(Flow::Next);
         }
         if ta == Type::Int && tb == Type::Int && matches!(op, BinOp::FloorDiv | BinOp::Mod) {
+            if let Some(k) = self.const_power_of_two_divisor() {
+                // Floor division and modulo by 2**k are an arithmetic shift
+                // and a mask, negative dividends included (two's
+                // complement floors); neither overflows.
+                self.drop_temps(1);
+                let (a, _) = self.pop();
+                let payload = self.asm.shl(a, Opnd::Imm(16));
+                let r = if op == BinOp::FloorDiv {
+                    let q = self.asm.sar(payload, Opnd::Imm(16 + k as i64));
+                    let q16 = self.asm.shl(q, Opnd::Imm(16));
+                    self.asm.shr(q16, Opnd::Imm(16))
+                } else {
+                    self.asm.and(a, Opnd::Imm((1i64 << k) - 1))
+                };
+                let r = self.asm.or(r, Opnd::Imm(INT_TAG));
+                self.push(r, Type::Int);
+                return Ok(Flow::Next);
+            }
             let (b, _) = self.pop();
             let (a, _) = self.pop();
             // A zero divisor raises in the interpreter.
@@ -144,6 +162,22 @@ impl Gen<'_> {
         };
         self.push(r, t);
         Ok(Flow::Next)
+    }
+
+    /// `k` when the divisor on top is the constant `2**k` (pushed by the
+    /// `LoadConst` just before, which is the only way here when this op is
+    /// no jump target), `k` in 0..=46.
+    fn const_power_of_two_divisor(&self) -> Option<u32> {
+        if self.code.blocks.is_leader(self.pc) {
+            return None;
+        }
+        let Some(&crate::bytecode::Instr::LoadConst(c)) =
+            self.code.code.get(self.pc.checked_sub(1)? as usize)
+        else {
+            return None;
+        };
+        let d = self.consts.get(c as usize)?.as_small()?;
+        (d > 0 && d.count_ones() == 1 && d.trailing_zeros() <= 46).then(|| d.trailing_zeros())
     }
 
     fn float_op(&mut self, op: BinOp, fa: Opnd, fb: Opnd) -> Result<Opnd, AsmError> {
