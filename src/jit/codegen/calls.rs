@@ -227,13 +227,37 @@ impl Gen<'_> {
     /// `[callable, self_or_null, args..] -> [result]`.
     pub(super) fn gen_call_method(&mut self, n: u32) -> Result<Flow, AsmError> {
         if n == 1 && self.resolved_list_append() {
-            // `lst.append(v)` with `lst` a list: push in place, no call.
+            // `lst.append(v)` with `lst` a list: store in place when the
+            // item buffer has room, else a helper pushes (and grows it).
             let (v, _) = self.pop();
             let (l, _) = self.pop();
             self.drop_temps(1);
             let p = self.untag(l);
+            let lay = self.jit.layout;
+            let items = std::mem::offset_of!(crate::runtime::object::ListObj, items);
+            let len_mem = basil_asm::Mem::new(p, (items + lay.vec_len) as i32);
+            let len = self.asm.load(len_mem, Width::W64);
+            let cap = self.asm.load(
+                basil_asm::Mem::new(p, (items + lay.vec_cap) as i32),
+                Width::W64,
+            );
+            let (grow, done) = (self.asm.new_label(), self.asm.new_label());
+            self.asm.cmp(len, cap);
+            self.asm.jcc(Cond::AboveEq, basil_asm::Target::Label(grow));
+            let buf = self.asm.load(
+                basil_asm::Mem::new(p, (items + lay.vec_ptr) as i32),
+                Width::W64,
+            );
+            let off = self.asm.shl(len, Opnd::Imm(3));
+            let at = self.asm.add(buf, off);
+            self.asm.store(basil_asm::Mem::new(at, 0), v, Width::W64);
+            let len1 = self.asm.add(len, Opnd::Imm(1));
+            self.asm.store(len_mem, len1, Width::W64);
+            self.asm.jmp(basil_asm::Target::Label(done));
+            self.asm.bind(grow);
             self.asm
                 .ccall(helpers::list_push as *const () as u64, vec![p, v]);
+            self.asm.bind(done);
             let none = self.asm.mov_new(Opnd::Imm(Value::NONE.0 as i64));
             self.push(none, Type::None);
             return Ok(Flow::Next);
