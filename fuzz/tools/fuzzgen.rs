@@ -4,9 +4,11 @@
 //!     cargo run --release --example fuzzgen -- print SEED [--cpython]
 //!     cargo run --release --example fuzzgen -- check FIRST COUNT [--cpython]
 //!     cargo run --release --example fuzzgen -- shrink SEED [--cpython]
+//!     cargo run --release --example fuzzgen -- bytes FILE [--cpython]
 //!
 //! `shrink` prints the failing program of SEED minimised (ready for
-//! `tests/programs/fuzz/`).
+//! `tests/programs/fuzz/`). `bytes` prints the program a cargo-fuzz input
+//! (an artifact under `fuzz/artifacts/differential/`) describes.
 //!
 //! `--cpython` uses the CPython-oracle configuration (`Config::cpython`)
 //! and, with `check`, compares with `python3` too.
@@ -21,6 +23,10 @@ fn main() {
     let num = |i: usize| args.get(i).and_then(|s| s.parse::<u64>().ok()).unwrap_or(0);
     match args.first().map(String::as_str) {
         Some("print") => print!("{}", fuzzgen::from_seed(num(1), cfg).to_source()),
+        Some("bytes") => match std::fs::read(args.get(1).map_or("", String::as_str)) {
+            Ok(data) => print!("{}", fuzzgen::from_bytes(&data, cfg).to_source()),
+            Err(e) => eprintln!("fuzzgen bytes: {e}"),
+        },
         Some("check") => {
             let (first, count) = (num(1), num(2).max(1));
             let t = Instant::now();
@@ -63,6 +69,6 @@ fn main() {
             eprintln!("{}", check(&small).err().unwrap_or(first).describe());
             print!("{}", small.to_source());
         }
-        _ => eprintln!("usage: fuzzgen print SEED [--cpython] | check FIRST COUNT [--cpython] | shrink SEED [--cpython]"),
+        _ => eprintln!("usage: fuzzgen print SEED | check FIRST COUNT | shrink SEED | bytes FILE  (each [--cpython])"),
     }
 }
