@@ -81,6 +81,13 @@ pub struct Core {
     pub ret_sites: Vec<super::returns::RetSite>,
 }
 
+/// `ctx` without the types of the locals dead at `(code, pc)`: versions
+/// differ only in what the code ahead can use.
+fn live_context(vm: &Vm, code: u32, pc: u32, ctx: Context) -> Context {
+    let live = vm.codes[code as usize].live.get(pc as usize).copied();
+    ctx.only_live(live.unwrap_or(u64::MAX))
+}
+
 /// The types the frame at `fp`, stopped at `pc`, holds right now.
 fn frame_context(vm: &Vm, code: u32, pc: u32, fp: *mut Value) -> Context {
     use super::context::{Type, MAX_LOCALS, MAX_TEMPS};
@@ -116,8 +123,7 @@ impl Jit {
             }
         }
         let ctx = if self.opts.max_versions > 1 {
-            let live = vm.codes[code as usize].live.get(pc as usize).copied();
-            frame_context(vm, code, pc, fp).only_live(live.unwrap_or(u64::MAX))
+            live_context(vm, code, pc, frame_context(vm, code, pc, fp))
         } else {
             Context::GENERIC
         };
@@ -173,8 +179,7 @@ impl Jit {
         ctx: Context,
         fp: Option<*mut Value>,
     ) -> Option<usize> {
-        let live = vm.codes[code as usize].live.get(pc as usize).copied();
-        let ctx = ctx.only_live(live.unwrap_or(u64::MAX));
+        let ctx = live_context(vm, code, pc, ctx);
         match self.lookup(code, pc, ctx) {
             Ok(v) => Some(v),
             Err(ctx) => self.compile_version(vm, code, pc, ctx, fp),
@@ -395,7 +400,7 @@ impl Jit {
                 PatchKind::X86Jcc32 => false,
             };
             if unconditional && site.end == self.cm.pos(Zone::Inline) {
-                match self.lookup(t.code, t.pc, t.ctx) {
+                match self.lookup(t.code, t.pc, live_context(vm, t.code, t.pc, t.ctx)) {
                     Ok(v) => return self.link(id, v),
                     Err(ctx) => {
                         if self.cm.truncate(Zone::Inline, site.start).is_ok() {
