@@ -315,3 +315,26 @@ fn a_site_profiled_polymorphic_gets_no_shape_guard_chain() {
     let tests = site["count"].as_u64().unwrap_or(0);
     assert!(tests <= 2 * 30000, "{tests} tests at o.x");
 }
+
+/// Nested loops whose outer variables are dead inside the inner loops.
+const DEAD_LOCALS: &str = r#"
+def grid(w, h):
+    t = 0
+    for py in range(h):
+        for px in range(w):
+            i = 0
+            while i < 20:
+                i += 1
+            t += i
+    return t
+print(grid(30, 20))
+"#;
+
+#[test]
+fn versions_do_not_differ_in_dead_locals() {
+    let (out, s) = run(&["--lbbv"], DEAD_LOCALS);
+    assert_eq!(out, interp(DEAD_LOCALS));
+    // Every block has one version: the types of `py` and `px` (dead in
+    // the inner loops) reach no context, whichever way a block is entered.
+    assert_eq!(num(&s, "versions"), num(&s, "blocks"), "{s:?}");
+}
