@@ -8,6 +8,9 @@
 # Installs the nightly toolchain and cargo-fuzz when they are missing.
 # SANITIZER=none (cargo fuzz -s) skips AddressSanitizer: about 3x the
 # executions per second for differential, whose runs are mostly JIT code.
+# Under ASan the shadow of each run's 1 GiB VM-thread stack stays resident,
+# so a differential run reaches -rss_limit_mb after about 25 minutes: use
+# SANITIZER=none for long runs.
 # Crashes land in fuzz/artifacts/TARGET/, the corpus in fuzz/corpus/TARGET/.
 set -euo pipefail
 cd "$(dirname "$0")"
