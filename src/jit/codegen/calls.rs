@@ -43,8 +43,14 @@ impl Gen<'_> {
         let cell = self.jit.new_method_cell();
         let (slow, done) = (self.asm.new_label(), self.asm.new_label());
         let (obj, t) = self.peek(1);
+        // When versioning, a receiver that is no instance goes on in a
+        // version of its own, so this one knows the receiver is one (for
+        // the call, the callee's `self`, and later uses of its local).
+        let split = t != Type::Object && self.specialize;
+        let not_obj = self.asm.new_label();
         if t != Type::Object {
-            self.guard(obj, Type::Object, basil_asm::Target::Label(slow));
+            let target = if split { not_obj } else { slow };
+            self.guard(obj, Type::Object, basil_asm::Target::Label(target));
         }
         let p = self.untag(obj);
         let off = std::mem::offset_of!(crate::runtime::object::InstanceObj, shape) as i32;
@@ -69,11 +75,26 @@ impl Gen<'_> {
         self.asm.store(next, obj, Width::W64);
         self.asm.jmp(basil_asm::Target::Label(done));
         self.asm.bind(slow);
-        let sp = self.sp_opnd();
-        self.call_checked(
-            crate::jit::caches::load_method_ic as *const () as u64,
-            vec![VM, sp, Opnd::Imm(name.0 as i64), Opnd::Imm(cell as i64)],
-        );
+        let helper = |g: &mut Self| {
+            let sp = g.sp_opnd();
+            g.call_checked(
+                crate::jit::caches::load_method_ic as *const () as u64,
+                vec![VM, sp, Opnd::Imm(name.0 as i64), Opnd::Imm(cell as i64)],
+            );
+        };
+        helper(self);
+        let receiver = self.depth;
+        let src = self.temp_src.get(receiver as usize - 1).copied().flatten();
+        if split {
+            self.asm.jmp(basil_asm::Target::Label(done));
+            self.asm.bind(not_obj);
+            helper(self);
+            let mut other = self.ctx.unchained();
+            other.set_temp(receiver as usize - 1, Type::Unknown);
+            other.set_temp(receiver as usize, Type::Unknown);
+            let t = self.branch_to(self.pc + 1, other)?;
+            self.asm.jmp(t);
+        }
         self.asm.bind(done);
         self.drop_temps(1);
         // The helper stored both values in memory; record them as unknown.
@@ -83,6 +104,13 @@ impl Gen<'_> {
                 *s = None;
             }
             self.depth += 1;
+        }
+        if split {
+            // Here the receiver is an instance (it passed the guard).
+            self.ctx.set_temp(receiver as usize, Type::Object);
+            if let Some(l) = src {
+                self.ctx.set_local(l as usize, Type::Object);
+            }
         }
         Ok(Flow::Next)
     }
