@@ -81,10 +81,13 @@ impl Gen<'_> {
         }
         let extra = if method { 2 } else { 1 };
         let fidx = self.depth - n - extra;
-        if self
-            .peek_value(fidx)
-            .is_some_and(|f| f.as_function().is_none())
-        {
+        // A method LoadMethod resolved here, or the callable peeked now.
+        let known = self
+            .method_const
+            .filter(|&(i, _)| method && i == fidx)
+            .map(|(_, m)| m)
+            .or_else(|| self.peek_value(fidx));
+        if known.is_some_and(|f| f.as_function().is_none()) {
             return Ok(None);
         }
         // The known types of the arguments, the receiver (if any) first.
