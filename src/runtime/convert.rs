@@ -216,6 +216,13 @@ impl Vm {
             if inst.exc.is_some() {
                 return self.exc_str(v);
             }
+            // `object.__str__` calls the class's `__repr__`; CPython checks
+            // the result as `__str__`'s.
+            if let Some(f) = self.class_lookup(cls, self.s.repr) {
+                if !f.is_kind(Kind::Builtin) {
+                    return self.call_str_method(f, v, "__str__");
+                }
+            }
         }
         self.repr(v)
     }
