@@ -96,6 +96,7 @@ pub struct Syms {
     pub start: Sym,
     pub append: Sym,
     pub range: Sym,
+    pub len_builtin: Sym,
 }
 
 impl Syms {
@@ -131,6 +132,7 @@ impl Syms {
             start: n.intern("start"),
             append: n.intern("append"),
             range: n.intern("range"),
+            len_builtin: n.intern("len"),
         }
     }
 }

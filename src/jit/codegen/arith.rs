@@ -10,7 +10,8 @@ use crate::jit::stats::ExitReason;
 use crate::runtime::value::{Value, TAG_INT, TAG_SHIFT};
 use basil_asm::{AsmError, Cond, Opnd, Target};
 
-const INT_TAG: i64 = (TAG_INT << TAG_SHIFT) as i64;
+/// The tag bits of a small int (its payload is the low 48 bits).
+pub(super) const INT_TAG: i64 = (TAG_INT << TAG_SHIFT) as i64;
 
 fn int_cond(op: CmpOp) -> Cond {
     match op {

@@ -15,6 +15,9 @@ impl Gen<'_> {
         if let Some(flow) = self.try_range_iter(n)? {
             return Ok(flow);
         }
+        if let Some(flow) = self.try_len(n)? {
+            return Ok(flow);
+        }
         if let Some(flow) = self.try_direct_call(n, false)? {
             return Ok(flow);
         }
@@ -254,41 +257,8 @@ impl Gen<'_> {
 
     /// `[callable, self_or_null, args..] -> [result]`.
     pub(super) fn gen_call_method(&mut self, n: u32) -> Result<Flow, AsmError> {
-        if n == 1 && self.resolved_list_append() {
-            // `lst.append(v)` with `lst` a list: store in place when the
-            // item buffer has room, else a helper pushes (and grows it).
-            let (v, _) = self.pop();
-            let (l, _) = self.pop();
-            self.drop_temps(1);
-            let p = self.untag(l);
-            let lay = self.jit.layout;
-            let items = std::mem::offset_of!(crate::runtime::object::ListObj, items);
-            let len_mem = basil_asm::Mem::new(p, (items + lay.vec_len) as i32);
-            let len = self.asm.load(len_mem, Width::W64);
-            let cap = self.asm.load(
-                basil_asm::Mem::new(p, (items + lay.vec_cap) as i32),
-                Width::W64,
-            );
-            let (grow, done) = (self.asm.new_label(), self.asm.new_label());
-            self.asm.cmp(len, cap);
-            self.asm.jcc(Cond::AboveEq, basil_asm::Target::Label(grow));
-            let buf = self.asm.load(
-                basil_asm::Mem::new(p, (items + lay.vec_ptr) as i32),
-                Width::W64,
-            );
-            let off = self.asm.shl(len, Opnd::Imm(3));
-            let at = self.asm.add(buf, off);
-            self.asm.store(basil_asm::Mem::new(at, 0), v, Width::W64);
-            let len1 = self.asm.add(len, Opnd::Imm(1));
-            self.asm.store(len_mem, len1, Width::W64);
-            self.asm.jmp(basil_asm::Target::Label(done));
-            self.asm.bind(grow);
-            self.asm
-                .ccall(helpers::list_push as *const () as u64, vec![p, v]);
-            self.asm.bind(done);
-            let none = self.asm.mov_new(Opnd::Imm(Value::NONE.0 as i64));
-            self.push(none, Type::None);
-            return Ok(Flow::Next);
+        if let Some(flow) = self.try_list_append(n)? {
+            return Ok(flow);
         }
         if let Some(flow) = self.try_direct_call(n, true)? {
             return Ok(flow);
@@ -304,22 +274,6 @@ impl Gen<'_> {
         self.drop_temps(n + 2);
         self.push(r, Type::Unknown);
         Ok(Flow::Next)
-    }
-
-    /// Whether the method call with one argument on top is `list.append`
-    /// on a list: `LoadMethod` resolved it in this version with the
-    /// receiver's type known (builtin types cannot change).
-    fn resolved_list_append(&self) -> bool {
-        let fidx = self.depth - 3;
-        let Some((i, m)) = self.method_const else {
-            return false;
-        };
-        i == fidx
-            && self.ctx.temp(fidx as usize + 1) == Type::List
-            && self
-                .vm
-                .class_lookup(self.vm.cls.list, self.vm.s.append)
-                .is_some_and(|a| a == m)
     }
 
     /// A direct JIT-to-JIT call when the callee (peeked now) is a Python

@@ -128,67 +128,6 @@ impl Gen<'_> {
         Ok(Flow::End)
     }
 
-    /// `range(a1 .. an)` (the builtin, found in the peeked callable) whose
-    /// result goes straight to `GetIter`, with 1 to 3 arguments known to be
-    /// ints: one helper makes the iterator (no range object, no generic
-    /// call) and both ops are done. Guarded by the callable's identity
-    /// (rebinding `range` takes the guard chain's next version).
-    pub(super) fn try_range_iter(&mut self, n: u32) -> Result<Option<Flow>, AsmError> {
-        let next = self.pc + 1;
-        if !self.specialize
-            || self.ctx.chain() >= crate::jit::context::MAX_CHAIN
-            || !(1..=3).contains(&n)
-            || self.code.code.get(next as usize) != Some(&crate::bytecode::Instr::GetIter)
-            || self.code.blocks.is_leader(next)
-        {
-            return Ok(None);
-        }
-        let fidx = self.depth - n - 1;
-        if (fidx + 1..self.depth).any(|i| self.ctx.temp(i as usize) != Type::Int) {
-            return Ok(None);
-        }
-        let Some(f) = self.vm.builtin(self.vm.s.range) else {
-            return Ok(None);
-        };
-        // The callable is `range`: peeked, or pushed by `LoadGlobal range`
-        // (the last op before the call that started at its depth).
-        let is_range = match self.peek_value(fidx) {
-            Some(v) => v == f,
-            None => (0..self.pc)
-                .rev()
-                .find(|&p| self.depths.get(p as usize) == Some(&fidx))
-                .and_then(|p| match self.code.code.get(p as usize) {
-                    Some(&crate::bytecode::Instr::LoadGlobal(g)) => {
-                        let m = self.vm.codes[self.code_id as usize].module as usize;
-                        self.vm.modules.get(m)?.names.get(g as usize).copied()
-                    }
-                    _ => None,
-                })
-                .is_some_and(|name| name == self.vm.s.range),
-        };
-        if !is_range {
-            return Ok(None);
-        }
-        let fail = self.branch_to(self.pc, self.ctx.chained())?;
-        let fv = self.read_temp(fidx);
-        self.jit.stats.identity_guards += 1;
-        self.asm.cmp(fv, Opnd::Imm(f.0 as i64));
-        self.asm.jcc(Cond::Ne, fail);
-        let sp = self.sp_opnd();
-        let r = self.asm.ccall(
-            helpers::range_iter as *const () as u64,
-            vec![VM, sp, Opnd::Imm(n as i64)],
-        );
-        let err = self.raise_exit();
-        self.asm.cmp(r, Opnd::Imm(helpers::JIT_ERR as i64));
-        self.asm.jcc(Cond::Eq, err);
-        self.drop_temps(n + 1);
-        self.push(r, Type::RangeIter);
-        // The GetIter is done too: go on after it.
-        self.pc = next;
-        Ok(Some(Flow::Next))
-    }
-
     pub(super) fn gen_get_iter(&mut self) -> Result<Flow, AsmError> {
         let sp = self.sp_opnd();
         let (_, t) = self.peek(1);

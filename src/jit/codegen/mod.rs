@@ -18,6 +18,7 @@ mod access;
 mod arith;
 mod calls;
 mod flow;
+mod intrinsics;
 mod invoke;
 
 use super::context::{Context, Type, MAX_CHAIN};

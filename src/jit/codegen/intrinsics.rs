@@ -1,0 +1,179 @@
+//! Builtins compiled inline where the call is recognised: `len` of a
+//! list, tuple or str, `range(...)` feeding a `for` loop, and
+//! `list.append`. Each applies only when the callable is known to be the
+//! builtin (resolved by `LoadMethod`, peeked, or pushed by `LoadGlobal` of
+//! its name) and is guarded by its identity where it was not resolved, so
+//! rebinding the name takes the guard chain's next version.
+
+use super::arith::INT_TAG;
+use super::{Flow, Gen, VM};
+use crate::bytecode::Instr;
+use crate::intern::Sym;
+use crate::jit::context::{Type, MAX_CHAIN};
+use crate::jit::helpers;
+use crate::runtime::object::{ListObj, StrObj, TupleObj};
+use crate::runtime::value::Value;
+use basil_asm::{AsmError, Cond, Mem, Opnd, Target, Width};
+use std::mem::offset_of;
+
+impl Gen<'_> {
+    /// The builtin `name` when the callable in temp `fidx` is it: peeked,
+    /// or pushed by `LoadGlobal name` (the last op before this one that
+    /// started at the callable's depth). Still to be guarded by identity.
+    fn builtin_callee(&self, fidx: u32, name: Sym) -> Option<Value> {
+        let f = self.vm.builtin(name)?;
+        let pushed_by_global = || {
+            (0..self.pc)
+                .rev()
+                .find(|&p| self.depths.get(p as usize) == Some(&fidx))
+                .and_then(|p| match self.code.code.get(p as usize) {
+                    Some(&Instr::LoadGlobal(g)) => {
+                        let m = self.vm.codes[self.code_id as usize].module as usize;
+                        self.vm.modules.get(m)?.names.get(g as usize).copied()
+                    }
+                    _ => None,
+                })
+                .is_some_and(|n| n == name)
+        };
+        let is = match self.peek_value(fidx) {
+            Some(v) => v == f,
+            None => pushed_by_global(),
+        };
+        is.then_some(f)
+    }
+
+    /// Guards that temp `fidx` holds `f` (else the guard chain's next
+    /// version of this op).
+    fn guard_callee(&mut self, fidx: u32, f: Value) -> Result<(), AsmError> {
+        let fail = self.branch_to(self.pc, self.ctx.chained())?;
+        let fv = self.read_temp(fidx);
+        self.jit.stats.identity_guards += 1;
+        self.asm.cmp(fv, Opnd::Imm(f.0 as i64));
+        self.asm.jcc(Cond::Ne, fail);
+        Ok(())
+    }
+
+    /// `range(a1 .. an)` whose result goes straight to `GetIter`, with 1 to
+    /// 3 arguments known to be ints: one helper makes the iterator (no
+    /// range object, no generic call) and both ops are done.
+    pub(super) fn try_range_iter(&mut self, n: u32) -> Result<Option<Flow>, AsmError> {
+        let next = self.pc + 1;
+        if !self.specialize
+            || self.ctx.chain() >= MAX_CHAIN
+            || !(1..=3).contains(&n)
+            || self.code.code.get(next as usize) != Some(&Instr::GetIter)
+            || self.code.blocks.is_leader(next)
+        {
+            return Ok(None);
+        }
+        let fidx = self.depth - n - 1;
+        if (fidx + 1..self.depth).any(|i| self.ctx.temp(i as usize) != Type::Int) {
+            return Ok(None);
+        }
+        let Some(f) = self.builtin_callee(fidx, self.vm.s.range) else {
+            return Ok(None);
+        };
+        self.guard_callee(fidx, f)?;
+        let sp = self.sp_opnd();
+        let r = self.asm.ccall(
+            helpers::range_iter as *const () as u64,
+            vec![VM, sp, Opnd::Imm(n as i64)],
+        );
+        let err = self.raise_exit();
+        self.asm.cmp(r, Opnd::Imm(helpers::JIT_ERR as i64));
+        self.asm.jcc(Cond::Eq, err);
+        self.drop_temps(n + 1);
+        self.push(r, Type::RangeIter);
+        // The GetIter is done too: go on after it.
+        self.pc = next;
+        Ok(Some(Flow::Next))
+    }
+
+    /// `len(x)` with `x` a list, tuple or str (known, or learned here by a
+    /// type test): its length, read from the object.
+    pub(super) fn try_len(&mut self, n: u32) -> Result<Option<Flow>, AsmError> {
+        if !self.specialize || self.ctx.chain() >= MAX_CHAIN || n != 1 {
+            return Ok(None);
+        }
+        let (fidx, arg) = (self.depth - 2, self.depth - 1);
+        let Some(f) = self.builtin_callee(fidx, self.vm.s.len_builtin) else {
+            return Ok(None);
+        };
+        let t = match self.specialise(&[arg])? {
+            Some(ts) => ts[0],
+            None => return self.defer().map(Some),
+        };
+        let lay = self.jit.layout;
+        let off = match t {
+            Type::List => offset_of!(ListObj, items) + lay.vec_len,
+            Type::Tuple => offset_of!(TupleObj, items) + lay.slice_len,
+            Type::Str => offset_of!(StrObj, chars),
+            _ => return Ok(None),
+        };
+        self.guard_callee(fidx, f)?;
+        let (x, _) = self.pop();
+        self.drop_temps(1);
+        let p = self.untag(x);
+        let len = self.asm.load(Mem::new(p, off as i32), Width::W64);
+        let r = self.asm.or(len, Opnd::Imm(INT_TAG));
+        self.push(r, Type::Int);
+        Ok(Some(Flow::Next))
+    }
+
+    /// `lst.append(v)` (one argument) when `LoadMethod` resolved
+    /// `list.append` on a list: stores in place when the item buffer has
+    /// room, else a helper pushes (and grows it).
+    pub(super) fn try_list_append(&mut self, n: u32) -> Result<Option<Flow>, AsmError> {
+        if n != 1 || !self.resolved_list_append() {
+            return Ok(None);
+        }
+        // `lst.append(v)` with `lst` a list: store in place when the
+        // item buffer has room, else a helper pushes (and grows it).
+        let (v, _) = self.pop();
+        let (l, _) = self.pop();
+        self.drop_temps(1);
+        let p = self.untag(l);
+        let lay = self.jit.layout;
+        let items = offset_of!(ListObj, items);
+        let len_mem = Mem::new(p, (items + lay.vec_len) as i32);
+        let len = self.asm.load(len_mem, Width::W64);
+        let cap = self
+            .asm
+            .load(Mem::new(p, (items + lay.vec_cap) as i32), Width::W64);
+        let (grow, done) = (self.asm.new_label(), self.asm.new_label());
+        self.asm.cmp(len, cap);
+        self.asm.jcc(Cond::AboveEq, Target::Label(grow));
+        let buf = self
+            .asm
+            .load(Mem::new(p, (items + lay.vec_ptr) as i32), Width::W64);
+        let off = self.asm.shl(len, Opnd::Imm(3));
+        let at = self.asm.add(buf, off);
+        self.asm.store(Mem::new(at, 0), v, Width::W64);
+        let len1 = self.asm.add(len, Opnd::Imm(1));
+        self.asm.store(len_mem, len1, Width::W64);
+        self.asm.jmp(Target::Label(done));
+        self.asm.bind(grow);
+        self.asm
+            .ccall(helpers::list_push as *const () as u64, vec![p, v]);
+        self.asm.bind(done);
+        let none = self.asm.mov_new(Opnd::Imm(Value::NONE.0 as i64));
+        self.push(none, Type::None);
+        Ok(Some(Flow::Next))
+    }
+
+    /// Whether the method call with one argument on top is `list.append`
+    /// on a list: `LoadMethod` resolved it in this version with the
+    /// receiver's type known (builtin types cannot change).
+    fn resolved_list_append(&self) -> bool {
+        let fidx = self.depth - 3;
+        let Some((i, m)) = self.method_const else {
+            return false;
+        };
+        i == fidx
+            && self.ctx.temp(fidx as usize + 1) == Type::List
+            && self
+                .vm
+                .class_lookup(self.vm.cls.list, self.vm.s.append)
+                .is_some_and(|a| a == m)
+    }
+}
