@@ -252,7 +252,11 @@ impl Vm {
                     }
                     Instr::StoreGlobal(g) => {
                         let v = pop!();
-                        unsafe { *globals.add(g as usize) = v };
+                        let slot = unsafe { globals.add(g as usize) };
+                        if unsafe { *slot }.is_null() {
+                            self.global_bound(module, g);
+                        }
+                        unsafe { *slot = v };
                     }
                     Instr::DeleteGlobal(g) => {
                         if unsafe { *globals.add(g as usize) }.is_null() {

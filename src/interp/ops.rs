@@ -45,23 +45,26 @@ impl Vm {
             .iter()
             .map(|v| self.names.intern(v))
             .collect();
+        // CPython 3.11 scans the code's variable names in order, then the
+        // module dict in insertion (binding) order, then the builtins; the
+        // first candidate at the least distance wins.
         let m = &self.modules[module];
-        let globals: Vec<Sym> = m
+        let mut bound: Vec<(u64, Sym)> = m
             .names
             .iter()
             .zip(&m.globals)
-            .filter(|(_, v)| !v.is_null())
-            .map(|(s, _)| *s)
+            .zip(&m.bind_seq)
+            .filter(|((_, v), _)| !v.is_null())
+            .map(|((s, _), &seq)| (seq, *s))
             .collect();
-        let builtins: Vec<Sym> = self.builtins.keys().copied().collect();
+        bound.sort();
+        let globals: Vec<Sym> = bound.into_iter().map(|(_, s)| s).collect();
+        let mut builtins: Vec<String> = self.builtins.keys().map(|s| self.sym_str(*s)).collect();
+        builtins.sort();
+        let builtins: Vec<Sym> = builtins.iter().map(|s| self.names.intern(s)).collect();
         let n = self.sym_str(name);
-        let sorted = |v: Vec<Sym>, vm: &Vm| {
-            let mut t: Vec<String> = v.iter().map(|s| vm.sym_str(*s)).collect();
-            t.sort();
-            t
-        };
         for group in [locals, globals, builtins] {
-            let cands = sorted(group, self);
+            let cands: Vec<String> = group.iter().map(|s| self.sym_str(*s)).collect();
             if crate::runtime::exc::suggest(&n, cands.iter().map(|s| s.as_str())).is_some() {
                 let syms: Vec<Sym> = cands.iter().map(|s| self.names.intern(s)).collect();
                 return self.name_error(name, syms);
@@ -112,6 +115,9 @@ impl Vm {
         if ns.is_ptr() {
             let key = self.namespace_key(module, g);
             return self.dict_set(ns, key, v);
+        }
+        if self.modules[module].globals[g as usize].is_null() {
+            self.global_bound(module, g);
         }
         self.modules[module].globals[g as usize] = v;
         Ok(())

@@ -269,6 +269,13 @@ pub extern "C" fn complete_call(vm: *mut Vm, status: u64) -> u64 {
     word(vm.exec_at(f.code, f.base, start))
 }
 
+/// Global slot `g` of `module` is being bound after being unbound.
+pub extern "C" fn global_bound(vm: *mut Vm, module: u64, g: u64) {
+    // SAFETY: called from JIT code with the live VM.
+    let vm = unsafe { &mut *vm };
+    vm.global_bound(module as usize, g as u32);
+}
+
 /// A new, attribute-less instance of user class `cls` (for `cls(...)`).
 pub extern "C" fn new_instance(vm: *mut Vm, cls: u64) -> u64 {
     // SAFETY: called from JIT code with the live VM.

@@ -61,9 +61,11 @@ impl Vm {
             0,
         );
         let mut globals = vec![Value::NULL; n];
+        let mut bind_seq = vec![0; n];
         let name_sym = self.s.name;
         if let Some(i) = module.globals.iter().position(|&s| s == name_sym) {
             globals[i] = name_v;
+            bind_seq[i] = 1;
         }
         self.modules.push(ModuleEntry {
             name: module.name,
@@ -74,6 +76,8 @@ impl Vm {
             code_base,
             obj,
             builtin_fallback,
+            bind_seq,
+            binds: 1,
         });
         idx
     }

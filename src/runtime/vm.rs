@@ -48,6 +48,26 @@ pub struct ModuleEntry {
     /// For each global slot, the builtin of the same name (or NULL): what
     /// `LoadGlobal` falls back to when the global is unbound.
     pub builtin_fallback: Vec<Value>,
+    /// For each global slot, when it was last bound after being unbound
+    /// (0: never): CPython's module dict keeps keys in that order, and its
+    /// NameError hints scan them in it.
+    pub bind_seq: Vec<u64>,
+    /// Bindings counted so far (the last `bind_seq`).
+    pub binds: u64,
+}
+
+impl Vm {
+    /// Notes that global slot `g` of `module`, unbound until now, is being
+    /// bound (see `ModuleEntry::bind_seq`).
+    #[cold]
+    pub fn global_bound(&mut self, module: usize, g: u32) {
+        if let Some(m) = self.modules.get_mut(module) {
+            m.binds += 1;
+            if let Some(s) = m.bind_seq.get_mut(g as usize) {
+                *s = m.binds;
+            }
+        }
+    }
 }
 
 /// An active frame. `base` and `sp` index the VM stack; `sp` is only

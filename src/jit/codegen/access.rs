@@ -115,6 +115,17 @@ impl Gen<'_> {
         let (slot, _) = self.global_addrs(g);
         let (v, _) = self.pop();
         let a = self.asm.mov_new(Opnd::Imm(slot));
+        // Binding an unbound global is noted (the module dict's key order).
+        let bound = self.asm.new_label();
+        let old = self.asm.load(Mem::new(a, 0), Width::W64);
+        self.asm.cmp(old, Opnd::Imm(Value::NULL.0 as i64));
+        self.asm.jcc(Cond::Ne, Target::Label(bound));
+        let module = self.vm.codes[self.code_id as usize].module;
+        self.asm.ccall_void(
+            helpers::global_bound as *const () as u64,
+            vec![VM, Opnd::Imm(module as i64), Opnd::Imm(g as i64)],
+        );
+        self.asm.bind(bound);
         self.asm.store(Mem::new(a, 0), v, Width::W64);
         Ok(Flow::Next)
     }
