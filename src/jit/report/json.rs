@@ -17,14 +17,18 @@ fn r3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn site(s: &Site) -> Value {
-    json!({
-        "function": s.function,
-        "file": s.file,
-        "line": s.line,
-        "pc": s.pc,
-        "op": s.op,
-    })
+/// A site's fields, then `extra` ones.
+fn site_with(s: &Site, extra: Vec<(&str, Value)>) -> Value {
+    let mut m = Map::new();
+    m.insert("function".into(), json!(s.function));
+    m.insert("file".into(), json!(s.file));
+    m.insert("line".into(), json!(s.line));
+    m.insert("pc".into(), json!(s.pc));
+    m.insert("op".into(), json!(s.op));
+    for (k, v) in extra {
+        m.insert(k.into(), v);
+    }
+    Value::Object(m)
 }
 
 fn block(b: &HotBlock) -> Value {
@@ -44,13 +48,14 @@ fn block(b: &HotBlock) -> Value {
             })
         })
         .collect();
-    let mut o = site(&b.site);
-    if let Value::Object(m) = &mut o {
-        m.insert("block".into(), json!(b.block));
-        m.insert("hits".into(), json!(b.hits));
-        m.insert("versions".into(), Value::Array(versions));
-    }
-    o
+    site_with(
+        &b.site,
+        vec![
+            ("block", json!(b.block)),
+            ("hits", json!(b.hits)),
+            ("versions", Value::Array(versions)),
+        ],
+    )
 }
 
 /// The report as one line of JSON.
@@ -69,24 +74,16 @@ pub fn render(r: &Report) -> String {
         .top_exits
         .iter()
         .map(|e| {
-            let mut o = site(&e.site);
-            if let Value::Object(m) = &mut o {
-                m.insert("reason".into(), json!(e.reason));
-                m.insert("count".into(), json!(e.count));
-            }
-            o
+            site_with(
+                &e.site,
+                vec![("reason", json!(e.reason)), ("count", json!(e.count))],
+            )
         })
         .collect();
     let test_sites: Vec<Value> = r
         .top_test_sites
         .iter()
-        .map(|t| {
-            let mut o = site(&t.site);
-            if let Value::Object(m) = &mut o {
-                m.insert("count".into(), json!(t.count));
-            }
-            o
-        })
+        .map(|t| site_with(&t.site, vec![("count", json!(t.count))]))
         .collect();
     let hot: Vec<Value> = r.hot_blocks.iter().map(block).collect();
     let v = json!({

@@ -87,18 +87,21 @@ fn tests(o: &mut String, r: &Report) {
     }
     let _ = writeln!(o, "top type-test sites (tests executed)");
     for t in &r.top_test_sites {
-        let s = &t.site;
-        let _ = writeln!(
-            o,
-            "  {:>12}  {}:{}  {}  @{} {}",
-            t.count,
-            short(&s.file),
-            s.line,
-            s.function,
-            s.pc,
-            s.op
-        );
+        site_line(o, t.count, "", &t.site);
     }
+}
+
+/// `count  [what ]file:line  function  @pc op`.
+fn site_line(o: &mut String, count: u64, what: &str, s: &super::Site) {
+    let _ = writeln!(
+        o,
+        "  {count:>12}  {what}{}:{}  {}  @{} {}",
+        short(&s.file),
+        s.line,
+        s.function,
+        s.pc,
+        s.op
+    );
 }
 
 fn exits(o: &mut String, r: &Report) {
@@ -118,18 +121,7 @@ fn exits(o: &mut String, r: &Report) {
     }
     let _ = writeln!(o, "top exit locations");
     for e in &r.top_exits {
-        let s = &e.site;
-        let _ = writeln!(
-            o,
-            "  {:>12}  {:<14} {}:{}  {}  @{} {}",
-            e.count,
-            e.reason,
-            short(&s.file),
-            s.line,
-            s.function,
-            s.pc,
-            s.op
-        );
+        site_line(o, e.count, &format!("{:<14} ", e.reason), &e.site);
     }
 }
 
