@@ -109,18 +109,21 @@ fn frame_context(vm: &Vm, code: u32, pc: u32, fp: *mut Value) -> Context {
 }
 
 impl Jit {
-    /// The address to run block `(code, pc)` from the interpreter: its
-    /// generic version (compiled now, peeking at the frame, if missing).
-    pub fn entry_point(&mut self, vm: &Vm, code: u32, pc: u32, fp: *mut Value) -> Option<u64> {
-        if let Some(&a) = self
-            .core
+    /// The entry address already made for block `(code, pc)`, if any.
+    pub fn cached_entry(&self, code: u32, pc: u32) -> Option<u64> {
+        self.core
             .entry_cache
             .get(code as usize)
             .and_then(|c| c.get(pc as usize))
-        {
-            if a != 0 {
-                return Some(a);
-            }
+            .copied()
+            .filter(|&a| a != 0)
+    }
+
+    /// The address to run block `(code, pc)` from the interpreter: its
+    /// generic version (compiled now, peeking at the frame, if missing).
+    pub fn entry_point(&mut self, vm: &Vm, code: u32, pc: u32, fp: *mut Value) -> Option<u64> {
+        if let Some(a) = self.cached_entry(code, pc) {
+            return Some(a);
         }
         let ctx = if self.opts.max_versions > 1 {
             live_context(vm, code, pc, frame_context(vm, code, pc, fp))

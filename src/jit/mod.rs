@@ -113,8 +113,8 @@ impl Jit {
     /// Runs the compilation `f` with the VM's shape table lent to the JIT
     /// (`self.shapes`), so codegen can add shape transitions.
     pub fn compiling<R>(&mut self, vm: &mut Vm, f: impl FnOnce(&mut Jit, &Vm) -> R) -> R {
-        // Swapped, not taken: this runs on every entry from the interpreter,
-        // and an empty table costs nothing to move but something to drop.
+        // Swapped, not taken: an empty table costs nothing to move but
+        // something to drop.
         std::mem::swap(&mut self.shapes, &mut vm.shapes);
         let r = f(self, vm);
         std::mem::swap(&mut self.shapes, &mut vm.shapes);
@@ -275,7 +275,10 @@ impl Vm {
     /// it (code memory full): the interpreter just goes on.
     pub fn jit_enter(&mut self, code_id: u32, pc: u32, base: usize) -> Option<Outcome> {
         let fp = self.stack.ptr().wrapping_add(base);
-        let addr = {
+        let cached = self.jit.as_ref()?.cached_entry(code_id, pc);
+        let addr = if let Some(a) = cached {
+            a
+        } else {
             let mut jit = self.jit.take()?;
             let a = jit.compiling(self, |jit, vm| jit.entry_point(vm, code_id, pc, fp));
             if a.is_none() && jit.core.full {

@@ -509,18 +509,12 @@ impl Gen<'_> {
             self.asm.cmp(sh, Opnd::Imm(shape as i64));
             self.asm.jcc(Cond::Ne, fail);
         }
-        let lay = self.jit.layout;
         let base = offset_of!(InstanceObj, slots);
-        let len_mem = Mem::new(p, (base + lay.vec_len) as i32);
-        let len = self.asm.load(len_mem, Width::W64);
-        let cap = self
-            .asm
-            .load(Mem::new(p, (base + lay.vec_cap) as i32), Width::W64);
-        self.asm.cmp(len, cap);
-        self.asm.jcc(Cond::AboveEq, fail);
-        let items = self
-            .asm
-            .load(Mem::new(p, (base + lay.vec_ptr) as i32), Width::W64);
+        let (len_mem, _) = self.vec_room(p, base, fail);
+        let items = self.asm.load(
+            Mem::new(p, (base + self.jit.layout.vec_ptr) as i32),
+            Width::W64,
+        );
         let (v, _) = self.peek(2);
         self.asm
             .store(Mem::new(items, (slot * 8) as i32), v, Width::W64);

@@ -276,6 +276,14 @@ impl Gen<'_> {
         Ok(Flow::Next)
     }
 
+    /// The method `LoadMethod` resolved in this version into temp `fidx`
+    /// (the callable of a method call), if any.
+    pub(super) fn resolved_method(&self, fidx: u32, method: bool) -> Option<Value> {
+        self.method_const
+            .filter(|&(i, _)| method && i == fidx)
+            .map(|(_, m)| m)
+    }
+
     /// A direct JIT-to-JIT call when the callee (peeked now) is a Python
     /// function whose parameters the arguments fill exactly, or a user class
     /// whose `__init__` is one: guard its identity (and, for a class, that no
@@ -291,10 +299,7 @@ impl Gen<'_> {
         let extra = if method { 2 } else { 1 };
         let fidx = self.depth - n - extra;
         // A method resolved by LoadMethod in this version is a constant.
-        let resolved = self
-            .method_const
-            .filter(|&(i, _)| method && i == fidx)
-            .map(|(_, m)| m);
+        let resolved = self.resolved_method(fidx, method);
         let Some(fv) = resolved.or_else(|| self.peek_value(fidx)) else {
             return Ok(if self.at_start {
                 None

@@ -133,19 +133,13 @@ impl Gen<'_> {
         let (l, _) = self.pop();
         self.drop_temps(1);
         let p = self.untag(l);
-        let lay = self.jit.layout;
         let items = offset_of!(ListObj, items);
-        let len_mem = Mem::new(p, (items + lay.vec_len) as i32);
-        let len = self.asm.load(len_mem, Width::W64);
-        let cap = self
-            .asm
-            .load(Mem::new(p, (items + lay.vec_cap) as i32), Width::W64);
         let (grow, done) = (self.asm.new_label(), self.asm.new_label());
-        self.asm.cmp(len, cap);
-        self.asm.jcc(Cond::AboveEq, Target::Label(grow));
-        let buf = self
-            .asm
-            .load(Mem::new(p, (items + lay.vec_ptr) as i32), Width::W64);
+        let (len_mem, len) = self.vec_room(p, items, Target::Label(grow));
+        let buf = self.asm.load(
+            Mem::new(p, (items + self.jit.layout.vec_ptr) as i32),
+            Width::W64,
+        );
         let off = self.asm.shl(len, Opnd::Imm(3));
         let at = self.asm.add(buf, off);
         self.asm.store(Mem::new(at, 0), v, Width::W64);

@@ -83,9 +83,7 @@ impl Gen<'_> {
         let fidx = self.depth - n - extra;
         // A method LoadMethod resolved here, or the callable peeked now.
         let known = self
-            .method_const
-            .filter(|&(i, _)| method && i == fidx)
-            .map(|(_, m)| m)
+            .resolved_method(fidx, method)
             .or_else(|| self.peek_value(fidx));
         if known.is_some_and(|f| f.as_function().is_none()) {
             return Ok(None);

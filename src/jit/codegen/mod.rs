@@ -406,6 +406,21 @@ impl Gen<'_> {
 
     /// The run-time value temp `idx` will have when this op runs, if it can
     /// be known now (see the module comment).
+    /// Loads the length of the `Vec` at `p + off` and jumps to `full` when
+    /// it has no spare capacity (a push would reallocate). Returns the
+    /// length's memory operand and the length.
+    pub(super) fn vec_room(&mut self, p: Opnd, off: usize, full: Target) -> (Mem, Opnd) {
+        let lay = self.jit.layout;
+        let len_mem = Mem::new(p, (off + lay.vec_len) as i32);
+        let len = self.asm.load(len_mem, Width::W64);
+        let cap = self
+            .asm
+            .load(Mem::new(p, (off + lay.vec_cap) as i32), Width::W64);
+        self.asm.cmp(len, cap);
+        self.asm.jcc(Cond::AboveEq, full);
+        (len_mem, len)
+    }
+
     /// Whether the interpreter saw objects of more than one shape at this
     /// op (`interp::site_cache`).
     fn site_polymorphic(&self) -> bool {
