@@ -38,15 +38,22 @@ impl Type {
 /// code for that instruction serves (YJIT's chain guards).
 pub const MAX_CHAIN: u8 = 1;
 
-/// The types of the tracked locals and temps, 4 bits each, and the guard
-/// chain depth of the version's first instruction.
+/// The types of the tracked locals and temps, 4 bits each, the guard
+/// chain depth of the version's first instruction, and the shapes of up
+/// to two instances: `self` and one temp.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Context {
     bits: [u64; 2],
     chain: u8,
+    /// The temp whose shape `temp_shape` is.
+    shape_temp: u8,
     /// The shape of the instance in local 0 (`self`) plus one, or 0 when
     /// not known: one shape guard then serves every `self.attr` after it.
     self_shape: u32,
+    /// The shape of the instance in temp `shape_temp` plus one, or 0: what
+    /// a shape switch (`codegen::access`) found for the object of the op
+    /// that starts the version.
+    temp_shape: u32,
 }
 
 impl Context {
@@ -54,7 +61,9 @@ impl Context {
     pub const GENERIC: Context = Context {
         bits: [0, 0],
         chain: 0,
+        shape_temp: 0,
         self_shape: 0,
+        temp_shape: 0,
     };
 
     /// The context of the version that serves a block at its version cap:
@@ -63,7 +72,9 @@ impl Context {
     pub const FALLBACK: Context = Context {
         bits: [0, 0],
         chain: MAX_CHAIN,
+        shape_temp: 0,
         self_shape: 0,
+        temp_shape: 0,
     };
 
     fn get(&self, idx: usize) -> Type {
@@ -101,11 +112,21 @@ impl Context {
         }
     }
 
-    /// Records the type of temp `idx`.
+    /// Records the type of temp `idx` (a new value: its shape, if one was
+    /// known, is forgotten).
     pub fn set_temp(&mut self, idx: usize, t: Type) {
         if idx < MAX_TEMPS {
             self.set(MAX_LOCALS + idx, t);
         }
+        if self.shape_temp as usize == idx {
+            self.forget_temp_shape();
+        }
+    }
+
+    /// Forgets the temp's shape (both fields: equal contexts compare equal).
+    fn forget_temp_shape(&mut self) {
+        self.shape_temp = 0;
+        self.temp_shape = 0;
     }
 
     /// Forgets the types of temps at index `from` and above (after a pop,
@@ -122,6 +143,36 @@ impl Context {
             self.set_local(i, Type::Unknown);
         }
         self.self_shape = 0;
+    }
+
+    /// Forgets every instance's shape (code that may change shapes ran).
+    pub fn forget_shapes(&mut self) {
+        self.self_shape = 0;
+        self.forget_temp_shape();
+    }
+
+    /// The known shape of the instance in temp `idx` (not counting what
+    /// is known of `self`, which the temp may be a copy of).
+    pub fn temp_shape(&self, idx: usize) -> Option<u32> {
+        if self.shape_temp as usize == idx {
+            self.temp_shape.checked_sub(1)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the shape of some temp is known.
+    pub fn has_temp_shape(&self) -> bool {
+        self.temp_shape != 0
+    }
+
+    /// Records the shape of the instance in temp `idx` (replacing what was
+    /// known of another temp's).
+    pub fn set_temp_shape(&mut self, idx: usize, shape: u32) {
+        if idx < MAX_TEMPS {
+            self.shape_temp = idx as u8;
+            self.temp_shape = shape + 1;
+        }
     }
 
     /// The guard chain depth.
@@ -160,11 +211,18 @@ impl Context {
         if self.chain != other.chain && *self != Context::FALLBACK {
             return None;
         }
-        let mut total = match (self.self_shape, other.self_shape) {
-            (a, b) if a == b => 0,
+        let shape_diff = |a: u32, b: u32| match (a, b) {
+            (a, b) if a == b => Some(0),
+            (0, _) => Some(1),
+            _ => None,
+        };
+        let temp_diff = match (self.temp_shape, other.temp_shape) {
+            (0, 0) => 0,
             (0, _) => 1,
+            (a, b) if a == b && self.shape_temp == other.shape_temp => 0,
             _ => return None,
         };
+        let mut total = shape_diff(self.self_shape, other.self_shape)? + temp_diff;
         for i in 0..SLOTS {
             total += self.get(i).diff(other.get(i))?;
         }
@@ -222,10 +280,13 @@ impl Context {
         } else {
             String::new()
         };
-        let shape = match self.self_shape() {
+        let mut shape = match self.self_shape() {
             Some(s) => format!(" self@shape{s}"),
             None => String::new(),
         };
+        if let Some(s) = self.temp_shape(self.shape_temp as usize) {
+            shape += &format!(" t{}@shape{s}", self.shape_temp);
+        }
         format!(
             "[{} | {}]{chain}{shape}",
             locals.join(", "),
@@ -240,8 +301,8 @@ mod tests {
 
     #[test]
     fn context_is_small() {
-        // 32 four-bit types and the chain depth: 24 bytes.
-        assert!(std::mem::size_of::<Context>() <= 24);
+        // 32 four-bit types, the chain depth and two shapes: 32 bytes.
+        assert!(std::mem::size_of::<Context>() <= 32);
         assert_eq!(std::mem::size_of::<Type>(), 1);
         assert!(Type::ALL.iter().all(|&t| (t as u8) < 16));
     }
@@ -297,5 +358,26 @@ mod tests {
         assert_eq!(int_ctx.diff(&shaped), Some(1));
         assert_eq!(shaped.diff(&shaped), Some(0));
         assert_eq!(shaped.self_shape(), Some(7));
+        // So does one that knows a temp's shape; a new value there forgets it.
+        let mut temp = Context::GENERIC;
+        temp.set_temp(2, Type::Object);
+        temp.set_temp_shape(2, 9);
+        assert_eq!(temp.temp_shape(2), Some(9));
+        assert_eq!(temp.temp_shape(1), None);
+        let mut plain = temp;
+        plain.set_temp(2, Type::Object);
+        assert_eq!(plain.temp_shape(2), None);
+        assert_eq!(temp.diff(&plain), None);
+        assert_eq!(plain.diff(&temp), Some(1));
+        let mut other = temp;
+        other.set_temp_shape(2, 10);
+        assert_eq!(temp.diff(&other), None);
+        assert!(
+            temp.describe().ends_with(" t2@shape9"),
+            "{}",
+            temp.describe()
+        );
+        temp.forget_shapes();
+        assert_eq!(temp.temp_shape(2), None);
     }
 }

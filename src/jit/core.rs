@@ -79,6 +79,11 @@ pub struct Core {
     pub call_cells: Vec<Box<super::dyncall::CallCell>>,
     /// Continuation tables of direct calls (`returns`).
     pub ret_sites: Vec<super::returns::RetSite>,
+    /// The continuation sites assuming each final shape stays final
+    /// (`returns`): reset when a way out of the shape is made.
+    pub shape_watchers: FxMap<u32, Vec<usize>>,
+    /// Shape switch sites (`switch`).
+    pub switch_sites: Vec<super::switch::SwitchSite>,
 }
 
 /// `ctx` without the types of the locals dead at `(code, pc)`: versions
@@ -194,12 +199,35 @@ impl Jit {
     /// the version cap a caller that knows more than every existing version
     /// gets a version of its own (that is what removes type tests); at the
     /// cap the best compatible version, else the fallback version, serves.
+    /// The versions a shape switch made (which know a temp's shape) are
+    /// not counted: each switch keeps to its own budget (`jit::switch`).
+    /// Versions that know `self`'s shape have a cap of their own: a method
+    /// shared by several classes gets a version per receiver shape (up to
+    /// the cap) besides its versions by type.
     fn lookup(&mut self, code: u32, pc: u32, ctx: Context) -> Result<usize, Context> {
         let best = self.best_version(code, pc, &ctx);
         if let Some((0, v)) = best {
             return Ok(v);
         }
-        let count = self.core.versions.get(&(code, pc)).map_or(0, |v| v.len());
+        if ctx.has_temp_shape() {
+            return Err(ctx);
+        }
+        let shaped = ctx.self_shape().is_some();
+        let count = self.core.versions.get(&(code, pc)).map_or(0, |list| {
+            list.iter()
+                .map(|&v| &self.core.blocks[v].ctx)
+                .filter(|c| !c.has_temp_shape() && c.self_shape().is_some() == shaped)
+                .count()
+        });
+        if shaped {
+            if count < self.opts.max_versions {
+                return Err(ctx);
+            }
+            // Past the shape cap: as a caller that does not know the shape.
+            let mut plain = ctx;
+            plain.set_self_shape(None);
+            return self.lookup(code, pc, plain);
+        }
         if count + 1 < self.opts.max_versions {
             return Err(ctx);
         }

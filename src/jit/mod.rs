@@ -27,6 +27,7 @@ mod helpers;
 pub mod report;
 pub(crate) mod returns;
 pub mod stats;
+mod switch;
 
 pub use context::{Context, Type};
 
@@ -118,6 +119,9 @@ impl Jit {
         std::mem::swap(&mut self.shapes, &mut vm.shapes);
         let r = f(self, vm);
         std::mem::swap(&mut self.shapes, &mut vm.shapes);
+        // Code compiled now may add attributes along new transitions.
+        let broken = vm.shapes.take_broken();
+        self.drop_shape_assumptions(&broken);
         r
     }
 }

@@ -11,6 +11,15 @@
 //! compiles the continuation for a result of that type and fills the
 //! entry. The code after a call thus knows the result's type without a
 //! test: `fib(n - 1) + fib(n - 2)` adds two ints it knows are ints.
+//!
+//! The continuation also keeps what the caller knew of `self`'s shape
+//! before the call when that shape is final (no transition, widening or
+//! deletion leads out of it: `Shapes::is_final`), so no callee can have
+//! changed it. The assumption is watched: when a way out of the shape is
+//! made, `drop_shape_assumptions` points the site's table back at its stub,
+//! whose continuations then forget the shape. The table is data, so no
+//! code needs patching, and a callee running when it happens returns
+//! through the reset table.
 
 use super::context::{Context, Type};
 use super::Jit;
@@ -44,19 +53,29 @@ pub struct RetSite {
     temp: usize,
     /// Where to continue for each type code (boxed: code reads it).
     table: Box<[u64; RET_TYPES]>,
+    /// The site's stub (every entry's first target).
+    stub: u64,
 }
 
 impl Jit {
     /// A new continuation table for the call whose result is temp `temp`
-    /// of `ctx` at `(code, pc)`; returns its address.
+    /// of `ctx` at `(code, pc)`; returns its address. `self_shape` is the
+    /// shape `self` had before the call: kept in the continuation's
+    /// context (and watched) if it is final.
     pub(super) fn new_ret_site(
         &mut self,
         code: u32,
         pc: u32,
-        ctx: Context,
+        mut ctx: Context,
         temp: usize,
+        self_shape: Option<u32>,
     ) -> Result<u64, basil_asm::AsmError> {
         let id = self.core.ret_sites.len();
+        if let Some(s) = self_shape.filter(|&s| self.shapes.is_final(s)) {
+            ctx.set_self_shape(Some(s));
+            self.shapes.watch(s);
+            self.core.shape_watchers.entry(s).or_default().push(id);
+        }
         let stub = self.place_outlined(|asm| {
             let dest = asm.ccall(
                 ret_stub_hit as *const () as u64,
@@ -72,8 +91,22 @@ impl Jit {
             ctx,
             temp,
             table,
+            stub,
         });
         Ok(addr)
+    }
+
+    /// Final shapes that stopped being final: the continuation sites that
+    /// kept them go back to their stubs and forget them.
+    pub fn drop_shape_assumptions(&mut self, shapes: &[u32]) {
+        for s in shapes {
+            for id in self.core.shape_watchers.remove(s).unwrap_or_default() {
+                let site = &mut self.core.ret_sites[id];
+                site.ctx.set_self_shape(None);
+                site.table.fill(site.stub);
+                self.stats.shape_assumptions_dropped += 1;
+            }
+        }
     }
 
     /// A site's stub was reached with a result of type code `t`: the

@@ -136,6 +136,11 @@ pub struct Stats {
     pub type_tests_removed: u64,
     /// Guards on a value's identity (the callee of a direct call).
     pub identity_guards: u64,
+    /// Continuation sites that kept a final shape across a call and had
+    /// to forget it (a way out of the shape was made: `jit::returns`).
+    pub shape_assumptions_dropped: u64,
+    /// Shape switches emitted (`jit::switch`).
+    pub shape_switches: u64,
     pub code_inline_bytes: u64,
     pub code_outlined_bytes: u64,
     /// Per compiled version, same index as `Core::blocks`.
@@ -162,6 +167,8 @@ impl Stats {
             type_tests_emitted: 0,
             type_tests_removed: 0,
             identity_guards: 0,
+            shape_assumptions_dropped: 0,
+            shape_switches: 0,
             code_inline_bytes: 0,
             code_outlined_bytes: 0,
             versions: Vec::new(),

@@ -212,6 +212,7 @@ impl Vm {
                     let next = self.shapes.after_store(shape, slot, Type::of(v));
                     inst.shape.set(next);
                     inst.slots[slot as usize] = v;
+                    self.drop_broken_shape_assumptions();
                 }
                 None => {
                     if inst.exc.is_some() && name == self.s.args {
@@ -231,6 +232,7 @@ impl Vm {
                             c.slot_hint.set(n.min(64));
                         }
                     }
+                    self.drop_broken_shape_assumptions();
                     if first && self.class_lookup(inst.class, name).is_some() {
                         // The first instance attribute of this class that
                         // shadows a class attribute: code that resolved the
@@ -261,6 +263,17 @@ impl Vm {
         Err(self.no_attribute(obj, name))
     }
 
+    /// Tells the JIT which final shapes it watched are final no more (an
+    /// attribute store or `del` just made a way out of them).
+    fn drop_broken_shape_assumptions(&mut self) {
+        if self.shapes.has_broken() {
+            let broken = self.shapes.take_broken();
+            if let Some(jit) = self.jit.as_mut() {
+                jit.drop_shape_assumptions(&broken);
+            }
+        }
+    }
+
     /// `del obj.name`.
     pub fn delattr(&mut self, obj: Value, name: Sym) -> PyResult<()> {
         if let Some(inst) = obj.as_instance() {
@@ -280,8 +293,10 @@ impl Vm {
                 }
                 let root = inst.class.as_class().map_or(0, |c| c.root_shape);
                 let s = self.shapes.path(root, &kept, &types);
+                self.shapes.deleted_from(shape);
                 inst.shape.set(s);
                 inst.slots = vals;
+                self.drop_broken_shape_assumptions();
                 return Ok(());
             }
         } else if let Some(c) = obj.as_class() {

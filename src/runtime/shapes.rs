@@ -27,6 +27,8 @@ pub struct Shape {
     transitions: FxMap<(Sym, Type), u32>,
     /// Generalising a slot to `Unknown`: slot → shape (`after_store`).
     widened: FxMap<u32, u32>,
+    /// An instance left this shape by losing an attribute (`del`).
+    deleted_from: bool,
 }
 
 /// The table of all shapes; a shape id indexes it. Shapes are canonical:
@@ -40,6 +42,10 @@ pub struct Shapes {
     /// How many shapes share each (class, names): more than one means the
     /// class's instances differ only in their attributes' types.
     variants: FxMap<(u64, Vec<Sym>), u32>,
+    /// Final shapes some JIT code assumes final (see `watch`).
+    watched: crate::intern::FxSet<u32>,
+    /// Watched shapes that have since stopped being final.
+    broken: Vec<u32>,
 }
 
 impl Shapes {
@@ -67,6 +73,7 @@ impl Shapes {
             index,
             transitions: FxMap::default(),
             widened: FxMap::default(),
+            deleted_from: false,
         });
         let id = (self.shapes.len() - 1) as u32;
         for &n in &key.1 {
@@ -116,7 +123,7 @@ impl Shapes {
     }
 
     /// The existing transition from `shape` by adding `name` with a first
-    /// value of type `t`, if any.
+    /// value of type `t` (not None: see `add`), if any.
     pub fn transition(&self, shape: u32, name: Sym, t: Type) -> Option<u32> {
         self.shapes[shape as usize]
             .transitions
@@ -124,8 +131,13 @@ impl Shapes {
             .copied()
     }
 
-    /// The shape after adding `name` with a first value of type `t`.
+    /// The shape after adding `name` with a first value of type `t`. A
+    /// first value of None leaves the slot untyped: None is the usual
+    /// placeholder for an object to come (`self.head = None`), and a slot
+    /// typed None would widen at the first real value, moving every
+    /// instance through one more shape.
     pub fn add(&mut self, shape: u32, name: Sym, t: Type) -> u32 {
+        let t = if t == Type::None { Type::Unknown } else { t };
         if let Some(next) = self.transition(shape, name, t) {
             return next;
         }
@@ -141,6 +153,7 @@ impl Shapes {
         self.shapes[shape as usize]
             .transitions
             .insert((name, t), id);
+        self.opened(shape);
         id
     }
 
@@ -159,7 +172,48 @@ impl Shapes {
         types[slot as usize] = Type::Unknown;
         let next = self.intern(class_bits, names, types);
         self.shapes[shape as usize].widened.insert(slot, next);
+        self.opened(shape);
         next
+    }
+
+    /// Whether no instance can leave `shape`: it has no transition, no
+    /// widening, and no deletion has left it. Final now means final until
+    /// one of those is made, which `watch` reports.
+    pub fn is_final(&self, shape: u32) -> bool {
+        let s = &self.shapes[shape as usize];
+        s.transitions.is_empty() && s.widened.is_empty() && !s.deleted_from
+    }
+
+    /// Records that code assumes the final `shape` stays final: an
+    /// instance of it keeps it across code that may run anything. When a
+    /// way out of it is made, it is listed by `take_broken`.
+    pub fn watch(&mut self, shape: u32) {
+        self.watched.insert(shape);
+    }
+
+    /// An instance left `shape` by `del` (to a shape rebuilt from the root).
+    pub fn deleted_from(&mut self, shape: u32) {
+        self.shapes[shape as usize].deleted_from = true;
+        self.opened(shape);
+    }
+
+    /// `shape` has a way out now.
+    fn opened(&mut self, shape: u32) {
+        if self.watched.remove(&shape) {
+            self.broken.push(shape);
+        }
+    }
+
+    /// The watched shapes that stopped being final since the last call:
+    /// the assumptions made on them must be dropped before code that
+    /// relies on them runs again.
+    pub fn take_broken(&mut self) -> Vec<u32> {
+        std::mem::take(&mut self.broken)
+    }
+
+    /// Whether `take_broken` has something to say.
+    pub fn has_broken(&self) -> bool {
+        !self.broken.is_empty()
     }
 
     /// The shape reached from `root` by adding `names` with values of
@@ -212,8 +266,12 @@ mod tests {
         let mut s = Shapes::default();
         let root = s.new_root(1);
         let (x, y) = (Sym(0), Sym(1));
-        let a = s.path(root, &[x, y], &[Type::Int, Type::None]);
+        let a = s.path(root, &[x, y], &[Type::Int, Type::Bool]);
         assert_eq!(s.slot_type(a, 0), Type::Int);
+        // A first value of None types nothing: no widening to come.
+        let n = s.add(root, y, Type::None);
+        assert_eq!(s.slot_type(n, 0), Type::Unknown);
+        assert_eq!(s.after_store(n, 0, Type::Object), n);
         // Same type: same shape.
         assert_eq!(s.after_store(a, 0, Type::Int), a);
         // Another type: the slot widens, the other keeps its type.
@@ -226,5 +284,33 @@ mod tests {
         assert_eq!(s.after_store(g, 1, Type::Float), g);
         // A float first value makes a different shape than an int one.
         assert_ne!(s.add(root, x, Type::Float), s.add(root, x, Type::Int));
+    }
+
+    #[test]
+    fn watched_final_shapes_report_their_first_way_out() {
+        let mut s = Shapes::default();
+        let root = s.new_root(1);
+        let (x, y) = (Sym(0), Sym(1));
+        let a = s.add(root, x, Type::Int);
+        assert!(!s.is_final(root) && s.is_final(a));
+        s.watch(a);
+        assert!(!s.has_broken());
+        // A store that keeps the shape opens nothing.
+        assert_eq!(s.after_store(a, 0, Type::Int), a);
+        assert!(!s.has_broken());
+        let b = s.add(a, y, Type::Int);
+        assert!(!s.is_final(a));
+        assert_eq!(s.take_broken(), vec![a]);
+        // Reported once; watching again reports the next way out only.
+        s.add(a, y, Type::Float);
+        assert!(!s.has_broken());
+        s.watch(b);
+        s.after_store(b, 0, Type::Str);
+        assert_eq!(s.take_broken(), vec![b]);
+        let c = s.add(b, x, Type::Int);
+        s.watch(c);
+        s.deleted_from(c);
+        assert!(!s.is_final(c));
+        assert_eq!(s.take_broken(), vec![c]);
     }
 }

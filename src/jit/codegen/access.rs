@@ -251,88 +251,12 @@ impl Gen<'_> {
         Ok(Flow::Next)
     }
 
-    /// The shape and slot of attribute `name` on the instance on top, peeked.
-    fn peek_shape_slot(&self, idx: u32, name: Sym) -> Option<(u32, u32)> {
-        let shape = self.peek_shape(idx)?;
-        let slot = self.jit.shapes.lookup(shape, name)?;
-        Some((shape, slot))
-    }
-
-    /// Guards that the instance `obj` has `shape` (else to `fail`),
-    /// returning its slots.
-    fn guard_shape(&mut self, obj: Opnd, shape: u32, fail: Target) -> Opnd {
-        let p = self.untag(obj);
-        self.count_test();
-        let s = self.asm.load(
-            Mem::new(p, offset_of!(InstanceObj, shape) as i32),
-            Width::W32,
-        );
-        self.asm.cmp(s, Opnd::Imm(shape as i64));
-        self.asm.jcc(Cond::Ne, fail);
-        let off = offset_of!(InstanceObj, slots) + self.jit.layout.vec_ptr;
-        self.asm.load(Mem::new(p, off as i32), Width::W64)
-    }
-
-    /// The shape of the temp on top when it is `self` (local 0, unchanged)
-    /// and the context knows its shape: no guard needed at all.
-    fn known_self_shape(&self) -> Option<u32> {
-        if self.top_is_self() {
-            self.ctx.self_shape()
-        } else {
-            None
-        }
-    }
-
-    /// Whether storing to attribute `name` of the object on top depends on
-    /// the stored value's type: the object's shape (known for `self`, else
-    /// peeked) has `name` in a typed slot, or lacks it (an added slot takes
-    /// the first value's type).
-    fn store_type_matters(&self, name: Sym) -> bool {
-        let Some(shape) = self
-            .known_self_shape()
-            .or_else(|| self.peek_shape(self.depth - 1))
-        else {
-            return false;
-        };
-        match self.jit.shapes.lookup(shape, name) {
-            Some(slot) => self.jit.shapes.slot_type(shape, slot) != Type::Unknown,
-            None => true,
-        }
-    }
-
-    /// Whether the instance on top has a shape this version cannot know
-    /// (code before this op may have changed it, and it is not `self` with
-    /// a known shape): the op is then compiled as a version of its own,
-    /// which peeks when it is reached.
-    pub(super) fn shape_is_stale(&self) -> bool {
-        let i = self.depth - 1;
-        self.specialize
-            && self.shapes_written
-            && !self.at_start
-            && self.known_self_shape().is_none()
-            && self
-                .peek_value(i)
-                .is_some_and(|v| v.as_instance().is_some())
-    }
-
-    /// Whether the temp on top is an unchanged copy of `self` (local 0).
-    pub(super) fn top_is_self(&self) -> bool {
-        let i = self.depth - 1;
-        self.temp_src.get(i as usize).copied().flatten() == Some(0) && self.dirty_locals & 1 == 0
-    }
-
-    /// The address of `self`'s slot array (its shape is known).
-    fn self_slots(&mut self, obj: Opnd) -> Opnd {
-        let p = self.untag(obj);
-        let off = offset_of!(InstanceObj, slots) + self.jit.layout.vec_ptr;
-        self.asm.load(Mem::new(p, off as i32), Width::W64)
-    }
-
     /// Decides how to access attribute `name` of the instance on top:
-    /// through `self`'s known shape (no guard), through a shape guard on the
-    /// peeked shape (both pop the object and give its slot array and the
-    /// slot), by deferring until the object can be peeked, or through an
-    /// inline cache (also where the interpreter saw several shapes).
+    /// through a shape the context knows (`self`'s, or what a switch found:
+    /// no guard), through a shape guard on the peeked shape (both pop the
+    /// object and give its slot array and the slot), by deferring until the
+    /// object can be peeked, by a shape switch where the interpreter saw
+    /// several shapes, or through an inline cache.
     ///
     /// `store` is the type of the value a `StoreAttr` stores: a slot is used
     /// directly only when the store keeps the shape (the slot's type admits
@@ -341,12 +265,12 @@ impl Gen<'_> {
         let keeps = |g: &Self, shape: u32, slot: u32| {
             store.is_none_or(|t| g.jit.shapes.store_keeps_shape(shape, slot, t))
         };
-        if let Some(shape) = self.known_self_shape() {
+        if let Some(shape) = self.known_top_shape() {
             if let Some(slot) = self.jit.shapes.lookup(shape, name) {
                 if keeps(self, shape, slot) {
                     self.count_removed(2);
                     let (obj, _) = self.pop();
-                    return Ok(AttrSite::Slots(self.self_slots(obj), shape, slot));
+                    return Ok(AttrSite::Slots(self.slots_of(obj), shape, slot));
                 }
             }
         }
@@ -378,6 +302,9 @@ impl Gen<'_> {
                 None => {}
             }
         }
+        if matches!(ts[0], Type::Object | Type::Unknown) && self.can_switch(i) {
+            return Ok(AttrSite::Switch);
+        }
         Ok(AttrSite::Cache(ts[0]))
     }
 
@@ -396,6 +323,7 @@ impl Gen<'_> {
                 Ok(Flow::Next)
             }
             AttrSite::Defer => self.defer(),
+            AttrSite::Switch => self.shape_switch(self.depth - 1),
             AttrSite::Cache(t) => self.attr_inline_cache(name, t, None),
         }
     }
@@ -454,9 +382,10 @@ impl Gen<'_> {
             fun,
             vec![VM, sp, Opnd::Imm(name.0 as i64), Opnd::Imm(cell as i64)],
         );
-        // A store may have added an attribute to `self` (a new shape).
+        // A store may have added an attribute to `self` or to the object
+        // whose shape a switch found (a new shape).
         if store.is_some() {
-            self.ctx.set_self_shape(None);
+            self.ctx.forget_shapes();
         }
         self.asm.mov(out, r);
         self.asm.bind(done);
@@ -482,7 +411,7 @@ impl Gen<'_> {
         // `self`'s shape as the context knows it; a peeked object's shape
         // is what it is now, before this version's earlier stores ran.
         let Some(shape) = self
-            .known_self_shape()
+            .known_top_shape()
             .or_else(|| self.peek_shape(self.depth - 1))
         else {
             return Ok(None);
@@ -498,7 +427,7 @@ impl Gen<'_> {
         let (o, t) = self.peek(1);
         let p = self.untag(o);
         let shape_mem = Mem::new(p, offset_of!(InstanceObj, shape) as i32);
-        if self.known_self_shape() == Some(shape) {
+        if self.known_top_shape() == Some(shape) {
             self.count_removed(2);
         } else {
             if t != Type::Object {
@@ -523,8 +452,11 @@ impl Gen<'_> {
             .store(shape_mem, Opnd::Imm(next as i64), Width::W32);
         let is_self = self.top_is_self();
         self.drop_temps(2);
-        self.ctx
-            .set_self_shape(if is_self { Some(next) } else { None });
+        // The object may be `self` (or, when not known to be, an alias).
+        self.ctx.forget_shapes();
+        if is_self {
+            self.ctx.set_self_shape(Some(next));
+        }
         self.shapes_written = true;
         Ok(Some(Flow::Next))
     }
@@ -555,6 +487,7 @@ impl Gen<'_> {
                 Ok(Flow::Next)
             }
             AttrSite::Defer => self.defer(),
+            AttrSite::Switch => self.shape_switch(self.depth - 1),
             AttrSite::Cache(t) => self.attr_inline_cache(name, t, Some(())),
         }
     }
@@ -566,6 +499,8 @@ enum AttrSite {
     Slots(Opnd, u32, u32),
     /// End the version; compile this op when the object can be peeked.
     Defer,
+    /// End the version with a shape switch on the object.
+    Switch,
     /// Through an inline cache; the object's known type.
     Cache(Type),
 }

@@ -137,13 +137,13 @@ impl Gen<'_> {
             });
         };
         let t = Type::of(obj);
+        let known = self.known_top_shape();
         let plain = |m: &Value| {
             m.is_kind(Kind::Function) || m.as_builtin().is_some_and(|b| b.receiver.is_null())
         };
         let (method, shape) = match obj.as_instance() {
             Some(inst) => {
-                // `self`'s shape as the context knows it, else peeked.
-                let known = self.top_is_self().then(|| self.ctx.self_shape()).flatten();
+                // The shape as the context knows it, else peeked.
                 let Some(shape) = known.or_else(|| self.peek_shape(i)) else {
                     // Code before this op may have changed the shape.
                     return Ok(if self.at_start {
@@ -186,10 +186,14 @@ impl Gen<'_> {
         // class epoch, checked below).
         let src = self.temp_src.get(i as usize).copied().flatten();
         let is_self = src == Some(0) && self.dirty_locals & 1 == 0;
-        let self_known = is_self && shape.is_some() && self.ctx.self_shape() == shape;
+        let self_known = shape.is_some() && known == shape;
         if shape.is_some() && !self_known && self.site_polymorphic() {
-            // Receivers of several shapes (the interpreter's profile): the
-            // shape-keyed cache serves them without a guard chain.
+            // Receivers of several shapes (the interpreter's profile): a
+            // shape switch, else the shape-keyed cache, serves them without
+            // a guard chain.
+            if self.can_switch(i) {
+                return self.shape_switch(i).map(Some);
+            }
             return Ok(None);
         }
         let by_class = match (obj.as_instance(), shape) {
@@ -385,12 +389,18 @@ impl Gen<'_> {
         let mut callee_ctx = crate::jit::context::Context::GENERIC;
         // The callee's `self` has a shape known here: a new instance's is
         // its class's root shape; a receiver's was guarded by LoadMethod.
+        // A plain call passing the caller's `self` first passes its shape.
+        let self_shape = self.ctx.self_shape();
+        let passes_self = argc > 0
+            && self.temp_src.get(first as usize).copied().flatten() == Some(0)
+            && self.dirty_locals & 1 == 0;
         callee_ctx.set_self_shape(match class {
             Some(c) => c.as_class().map(|c| c.root_shape),
             None if bound => self
                 .receiver_shape
                 .filter(|&(i, _)| i == fidx + 1)
                 .map(|(_, s)| s),
+            None if passes_self => self_shape,
             None => None,
         });
         for i in 0..argc {
@@ -425,7 +435,7 @@ impl Gen<'_> {
             self.push(result, Type::Object);
             return Ok(Some(Flow::Next));
         }
-        self.continue_after_call(result).map(Some)
+        self.continue_after_call(result, self_shape).map(Some)
     }
 
     /// Pushes the frame record of a direct call inline — when the frame

@@ -47,15 +47,25 @@ impl Gen<'_> {
 
     /// Pushes a call's result and continues in the version for the type in
     /// `Vm::jit_ret_type`, through the call site's continuation table.
-    pub(super) fn continue_after_call(&mut self, result: Opnd) -> Result<Flow, AsmError> {
+    /// `self_shape` is `self`'s shape before the call, which the
+    /// continuation keeps if it is final (`jit::returns`).
+    pub(super) fn continue_after_call(
+        &mut self,
+        result: Opnd,
+        self_shape: Option<u32>,
+    ) -> Result<Flow, AsmError> {
         self.push(result, Type::Unknown);
         let temp = self.depth as usize - 1;
         if temp >= MAX_TEMPS {
             return Ok(Flow::Next);
         }
-        let table = self
-            .jit
-            .new_ret_site(self.code_id, self.pc + 1, self.ctx.unchained(), temp)?;
+        let table = self.jit.new_ret_site(
+            self.code_id,
+            self.pc + 1,
+            self.ctx.unchained(),
+            temp,
+            self_shape,
+        )?;
         // `jit_ret_type` holds the table offset (type code * 8).
         let off = self.asm.load(returns::ret_type_mem(), Width::W64);
         let base = self.asm.mov_new(Opnd::Imm(table as i64));
@@ -95,6 +105,7 @@ impl Gen<'_> {
         }
         let cell = self.jit.new_call_cell();
         let sp = self.sp_opnd();
+        let self_shape = self.ctx.self_shape();
         self.forget_shapes();
         let arg = n as i64 | (method as i64) << 32;
         let entry = self.asm.ccall(
@@ -131,6 +142,6 @@ impl Gen<'_> {
             .store(returns::ret_type_mem(), Opnd::Imm(0), Width::W64);
         self.asm.bind(join);
         self.drop_temps(n + extra);
-        self.continue_after_call(out).map(Some)
+        self.continue_after_call(out, self_shape).map(Some)
     }
 }

@@ -20,6 +20,7 @@ mod calls;
 mod flow;
 mod intrinsics;
 mod invoke;
+mod shapes;
 
 use super::context::{Context, Type, MAX_CHAIN};
 use super::core::Version;
@@ -379,7 +380,7 @@ impl Gen<'_> {
     /// Forgets every shape this version learned: code that may run Python
     /// (which may add attributes to any object) is about to run.
     pub(super) fn forget_shapes(&mut self) {
-        self.ctx.set_self_shape(None);
+        self.ctx.forget_shapes();
         self.receiver_shape = None;
         self.shapes_written = true;
     }
@@ -423,7 +424,7 @@ impl Gen<'_> {
 
     /// Whether the interpreter saw objects of more than one shape at this
     /// op (`interp::site_cache`).
-    fn site_polymorphic(&self) -> bool {
+    pub(super) fn site_polymorphic(&self) -> bool {
         self.vm.codes[self.code_id as usize]
             .attr_ic
             .get(self.pc as usize)

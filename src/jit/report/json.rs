@@ -102,6 +102,8 @@ pub fn render(r: &Report) -> String {
         "type_tests_removed_executed": r.tests_removed_executed,
         "type_tests_removed_executed_pct": r3(r.removed_executed_pct()),
         "identity_guards": r.identity_guards,
+        "shape_assumptions_dropped": r.shape_assumptions_dropped,
+        "shape_switches": r.shape_switches,
         "top_type_test_sites": test_sites,
         "side_exits": exits,
         "side_exits_total": r.exits_total(),

@@ -137,6 +137,8 @@ pub struct Report {
     pub tests_executed: u64,
     pub tests_removed_executed: u64,
     pub identity_guards: u64,
+    pub shape_switches: u64,
+    pub shape_assumptions_dropped: u64,
     /// Side exits by reason (every reason, zeros included).
     pub exits: Vec<(&'static str, u64)>,
     pub top_exits: Vec<ExitSite>,
@@ -296,6 +298,8 @@ pub fn gather(jit: &Jit, vm: &Vm, run: Duration) -> Report {
         tests_executed: s.counters[Counter::type_tests_executed as usize],
         tests_removed_executed: s.counters[Counter::type_tests_removed_executed as usize],
         identity_guards: s.identity_guards,
+        shape_switches: s.shape_switches,
+        shape_assumptions_dropped: s.shape_assumptions_dropped,
         exits: s
             .exits_per_reason()
             .into_iter()

@@ -82,6 +82,12 @@ fn tests(o: &mut String, r: &Report) {
         r.removed_executed_pct()
     );
     let _ = writeln!(o, "  identity guards emitted:  {:>12}", r.identity_guards);
+    let _ = writeln!(o, "  shape switches emitted:   {:>12}", r.shape_switches);
+    let _ = writeln!(
+        o,
+        "  shape assumptions dropped:{:>12}",
+        r.shape_assumptions_dropped
+    );
     if r.top_test_sites.is_empty() {
         return;
     }
