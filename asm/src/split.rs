@@ -71,12 +71,16 @@ fn invalid<T>(msg: String) -> Result<T, AsmError> {
 }
 
 /// Check one operand's form.
-fn check_opnd(asm: &Assembler, o: Opnd, what: &str) -> Result<(), AsmError> {
+/// `what` names the instruction in an error (made only when there is one).
+fn check_opnd(asm: &Assembler, o: Opnd, what: &dyn Fn() -> String) -> Result<(), AsmError> {
     match o {
-        Opnd::Phys(_) => invalid(format!("{what}: Phys operand in user IR")),
-        Opnd::Pinned(p) if p >= NUM_PINNED => invalid(format!("{what}: no pinned register {p}")),
+        Opnd::Phys(_) => invalid(format!("{}: Phys operand in user IR", what())),
+        Opnd::Pinned(p) if p >= NUM_PINNED => {
+            invalid(format!("{}: no pinned register {p}", what()))
+        }
         Opnd::VReg(v) if v.0 >= asm.num_vregs => invalid(format!(
-            "{what}: vreg {} was not created by this assembler",
+            "{}: vreg {} was not created by this assembler",
+            what(),
             v.0
         )),
         _ => Ok(()),
@@ -89,13 +93,13 @@ fn check_stream(asm: &Assembler, insns: &[Insn], name: &str) -> Result<(), AsmEr
     for (i, insn) in insns.iter().enumerate() {
         let at = || format!("{name}[{i}] {insn:?}");
         for o in insn.outputs() {
-            check_opnd(asm, o, &at())?;
+            check_opnd(asm, o, &at)?;
             if !matches!(o, Opnd::VReg(_) | Opnd::Pinned(_)) {
                 return invalid(format!("{}: destination must be a register", at()));
             }
         }
         for o in insn.inputs() {
-            check_opnd(asm, o, &at())?;
+            check_opnd(asm, o, &at)?;
         }
         match insn {
             Insn::Load { mem, .. } | Insn::Store { mem, .. } | Insn::Lea { mem, .. }

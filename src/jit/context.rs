@@ -38,6 +38,11 @@ impl Type {
 /// code for that instruction serves (YJIT's chain guards).
 pub const MAX_CHAIN: u8 = 1;
 
+/// The chain depth of versions that neither guard nor switch on their
+/// first op (the fallback version, and where a shape switch sends what it
+/// has no version for): below it, a shape switch may serve the first op.
+pub const NO_SWITCH: u8 = MAX_CHAIN + 1;
+
 /// The types of the tracked locals and temps, 4 bits each, the guard
 /// chain depth of the version's first instruction, and the shapes of up
 /// to two instances: `self` and one temp.
@@ -47,6 +52,10 @@ pub struct Context {
     chain: u8,
     /// The temp whose shape `temp_shape` is.
     shape_temp: u8,
+    /// Temps (bit `i`: temp `i`) that are unchanged copies of local 0:
+    /// set only for versions a shape switch starts, so that `self.x`
+    /// pushed before the switch is still known to be `self` after it.
+    self_copies: u16,
     /// The shape of the instance in local 0 (`self`) plus one, or 0 when
     /// not known: one shape guard then serves every `self.attr` after it.
     self_shape: u32,
@@ -62,6 +71,7 @@ impl Context {
         bits: [0, 0],
         chain: 0,
         shape_temp: 0,
+        self_copies: 0,
         self_shape: 0,
         temp_shape: 0,
     };
@@ -71,8 +81,9 @@ impl Context {
     /// nothing and serves every caller.
     pub const FALLBACK: Context = Context {
         bits: [0, 0],
-        chain: MAX_CHAIN,
+        chain: NO_SWITCH,
         shape_temp: 0,
+        self_copies: 0,
         self_shape: 0,
         temp_shape: 0,
     };
@@ -121,6 +132,19 @@ impl Context {
         if self.shape_temp as usize == idx {
             self.forget_temp_shape();
         }
+        if idx < 16 {
+            self.self_copies &= !(1 << idx);
+        }
+    }
+
+    /// The temps that are unchanged copies of local 0 (bit per temp).
+    pub fn self_copies(&self) -> u16 {
+        self.self_copies
+    }
+
+    /// Records which temps are unchanged copies of local 0.
+    pub fn set_self_copies(&mut self, mask: u16) {
+        self.self_copies = mask;
     }
 
     /// Forgets the temp's shape (both fields: equal contexts compare equal).
@@ -143,6 +167,7 @@ impl Context {
             self.set_local(i, Type::Unknown);
         }
         self.self_shape = 0;
+        self.self_copies = 0;
     }
 
     /// Forgets every instance's shape (code that may change shapes ran).
@@ -188,6 +213,15 @@ impl Context {
         }
     }
 
+    /// The same context for a version whose first op must neither guard
+    /// nor switch.
+    pub fn exhausted(&self) -> Context {
+        Context {
+            chain: NO_SWITCH,
+            ..*self
+        }
+    }
+
     /// The same context with the chain depth reset (after the first op).
     pub fn unchained(&self) -> Context {
         Context { chain: 0, ..*self }
@@ -222,7 +256,12 @@ impl Context {
             (a, b) if a == b && self.shape_temp == other.shape_temp => 0,
             _ => return None,
         };
-        let mut total = shape_diff(self.self_shape, other.self_shape)? + temp_diff;
+        // Code that knows a temp is `self` serves only callers that do.
+        if self.self_copies & !other.self_copies != 0 {
+            return None;
+        }
+        let copies_diff = (other.self_copies & !self.self_copies).count_ones();
+        let mut total = shape_diff(self.self_shape, other.self_shape)? + temp_diff + copies_diff;
         for i in 0..SLOTS {
             total += self.get(i).diff(other.get(i))?;
         }
@@ -286,6 +325,11 @@ impl Context {
         };
         if let Some(s) = self.temp_shape(self.shape_temp as usize) {
             shape += &format!(" t{}@shape{s}", self.shape_temp);
+        }
+        for i in 0..16 {
+            if self.self_copies & (1 << i) != 0 {
+                shape += &format!(" t{i}=self");
+            }
         }
         format!(
             "[{} | {}]{chain}{shape}",
@@ -379,5 +423,14 @@ mod tests {
         );
         temp.forget_shapes();
         assert_eq!(temp.temp_shape(2), None);
+        // Knowing a temp is a copy of `self`: served only to callers who know.
+        let mut copy = Context::GENERIC;
+        copy.set_self_copies(0b10);
+        assert_eq!(copy.diff(&Context::GENERIC), None);
+        assert_eq!(Context::GENERIC.diff(&copy), Some(1));
+        assert_eq!(copy.diff(&copy), Some(0));
+        assert!(copy.describe().ends_with(" t1=self"));
+        copy.set_temp(1, Type::Int);
+        assert_eq!(copy.self_copies(), 0);
     }
 }

@@ -13,9 +13,10 @@
 //! test; when the instance is `self` every `self.attr` after it needs none,
 //! and a method called on it is entered in the version for its shape.
 //!
-//! A value that is no instance, or a shape whose version would exceed
-//! `--lbbv-max-versions`, goes on in the op's chained version (which uses
-//! the inline cache and never switches again), so dispatch always ends.
+//! A value that is no instance, or a shape met when the op already has
+//! `--lbbv-max-versions` versions for shapes, goes on in a version of the op that neither
+//! guards nor switches (`Context::exhausted`: it uses the inline cache), so
+//! dispatch always ends.
 
 use super::context::{Context, Type};
 use super::Jit;
@@ -99,7 +100,7 @@ pub struct SwitchSite {
     local: Option<u32>,
     /// Boxed: generated code reads it.
     table: Box<Table>,
-    /// The shapes given versions of their own, at most `max_versions`.
+    /// The shapes this site gave versions of their own.
     shapes: Vec<u32>,
 }
 
@@ -154,8 +155,14 @@ impl Jit {
         // below the op's depth are initialised values.
         let obj = unsafe { *fp.add(nlocals + temp) };
         let shape = obj.as_instance().map(|i| i.shape.get());
-        // A shape gets a version of its own while the site's budget lasts.
-        let own = |s: &u32| site.shapes.len() < self.opts.max_versions || site.shapes.contains(s);
+        // A shape gets a version of its own while the op's budget lasts
+        // (`--lbbv-max-versions` shapes, whichever switches made them).
+        let shaped = self.core.versions.get(&(code, pc)).map_or(0, |list| {
+            list.iter()
+                .filter(|&&v| self.core.blocks[v].ctx.has_temp_shape())
+                .count()
+        });
+        let own = |s: &u32| shaped < self.opts.max_versions || site.shapes.contains(s);
         let mut v = None;
         if let Some(s) = shape.filter(own) {
             let mut ctx = site_ctx;
@@ -173,7 +180,7 @@ impl Jit {
                 .version_for(vm, code, pc, ctx, Some(fp))
                 .filter(|&v| self.core.blocks[v].ctx.temp_shape(temp) == Some(s));
         }
-        let Some(v) = v.or_else(|| self.version_for(vm, code, pc, site_ctx.chained(), Some(fp)))
+        let Some(v) = v.or_else(|| self.version_for(vm, code, pc, site_ctx.exhausted(), Some(fp)))
         else {
             return self.fallback_exit(pc);
         };

@@ -302,7 +302,7 @@ impl Gen<'_> {
                 None => {}
             }
         }
-        if matches!(ts[0], Type::Object | Type::Unknown) && self.can_switch(i) {
+        if matches!(ts[0], Type::Object | Type::Unknown) && self.can_switch(i, false) {
             return Ok(AttrSite::Switch);
         }
         Ok(AttrSite::Cache(ts[0]))

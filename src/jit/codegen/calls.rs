@@ -125,7 +125,17 @@ impl Gen<'_> {
     /// type; builtin types cannot change). Pushes `[method, obj]` with no
     /// helper call.
     fn try_load_method(&mut self, name: Sym) -> Result<Option<Flow>, AsmError> {
-        if !self.specialize || self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
+        if !self.specialize {
+            return Ok(None);
+        }
+        if let Some(flow) = self.try_class_function(name)? {
+            return Ok(Some(flow));
+        }
+        if self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
+            // A guard here failed: several receivers meet here.
+            if self.can_switch(self.depth - 1, true) {
+                return self.shape_switch(self.depth - 1).map(Some);
+            }
             return Ok(None);
         }
         let i = self.depth - 1;
@@ -191,7 +201,7 @@ impl Gen<'_> {
             // Receivers of several shapes (the interpreter's profile): a
             // shape switch, else the shape-keyed cache, serves them without
             // a guard chain.
-            if self.can_switch(i) {
+            if self.can_switch(i, true) {
                 return self.shape_switch(i).map(Some);
             }
             return Ok(None);
@@ -259,6 +269,51 @@ impl Gen<'_> {
         Ok(Some(Flow::Next))
     }
 
+    /// `Class.name` for a call, where the class (peeked) provides a plain
+    /// function: guard the class's identity and the class epoch, then push
+    /// `[function, NULL]` with no helper call (`Base.method(self, ...)`).
+    fn try_class_function(&mut self, name: Sym) -> Result<Option<Flow>, AsmError> {
+        let i = self.depth - 1;
+        if self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
+            return Ok(None);
+        }
+        let Some(cls) = self.peek_value(i) else {
+            return Ok(None);
+        };
+        if !cls
+            .as_class()
+            .is_some_and(|c| c.builtin == BuiltinType::User)
+        {
+            return Ok(None);
+        }
+        let Some(f) = self
+            .vm
+            .class_lookup(cls, name)
+            .filter(|f| f.is_kind(Kind::Function))
+        else {
+            return Ok(None);
+        };
+        self.jit.core.embedded.insert(cls);
+        self.jit.core.embedded.insert(f);
+        let fail = self.branch_to(self.pc, self.ctx.chained())?;
+        let (v, _) = self.pop();
+        self.jit.stats.identity_guards += 1;
+        self.asm.cmp(v, Opnd::Imm(cls.0 as i64));
+        self.asm.jcc(Cond::Ne, fail);
+        let ea = self
+            .asm
+            .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
+        let epoch = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
+        self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
+        self.asm.jcc(Cond::Ne, fail);
+        let fv = self.asm.mov_new(Opnd::Imm(f.0 as i64));
+        self.push(fv, Type::Unknown);
+        let null = self.asm.mov_new(Opnd::Imm(Value::NULL.0 as i64));
+        self.push(null, Type::Unknown);
+        self.function_const = Some((self.depth - 2, f));
+        Ok(Some(Flow::Next))
+    }
+
     /// `[callable, self_or_null, args..] -> [result]`.
     pub(super) fn gen_call_method(&mut self, n: u32) -> Result<Flow, AsmError> {
         if let Some(flow) = self.try_list_append(n)? {
@@ -302,17 +357,24 @@ impl Gen<'_> {
         }
         let extra = if method { 2 } else { 1 };
         let fidx = self.depth - n - extra;
-        // A method resolved by LoadMethod in this version is a constant.
+        // A method resolved by LoadMethod in this version is a constant;
+        // so is a function it found on a class (with no receiver).
         let resolved = self.resolved_method(fidx, method);
-        let Some(fv) = resolved.or_else(|| self.peek_value(fidx)) else {
+        let unbound = self
+            .function_const
+            .filter(|&(i, _)| method && i == fidx)
+            .map(|(_, f)| f);
+        let Some(fv) = resolved.or(unbound).or_else(|| self.peek_value(fidx)) else {
             return Ok(if self.at_start {
                 None
             } else {
                 Some(self.defer()?)
             });
         };
-        let bound =
-            resolved.is_some() || method && self.peek_value(fidx + 1).is_some_and(|s| !s.is_null());
+        let bound = resolved.is_some()
+            || unbound.is_none()
+                && method
+                && self.peek_value(fidx + 1).is_some_and(|s| !s.is_null());
         // The function to run, and whether it is a class's __init__.
         let (func, class) = match fv.as_class() {
             Some(c) if c.builtin == BuiltinType::User => {
@@ -344,7 +406,7 @@ impl Gen<'_> {
         // Guards: the same callable; a bound receiver for methods; no class
         // changed since this was compiled, for instantiation.
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
-        if resolved.is_none() {
+        if resolved.is_none() && unbound.is_none() {
             let f = self.read_temp(fidx);
             self.jit.stats.identity_guards += 1;
             self.asm.cmp(f, Opnd::Imm(fv.0 as i64));

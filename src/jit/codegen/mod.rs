@@ -78,6 +78,10 @@ pub(super) struct Gen<'a> {
     /// time into it (its receiver, in the temp above, is not NULL): the
     /// call needs neither a peek nor an identity guard.
     pub method_const: Option<(u32, Value)>,
+    /// A method call's temp and the plain function `LoadMethod` found on
+    /// a class (`Base.method(self, ...)`) at compile time; the temp above
+    /// is NULL.
+    pub function_const: Option<(u32, Value)>,
     /// Whether code already emitted in this version may change an
     /// object's shape (an attribute added, a helper that runs Python code):
     /// a shape peeked now may then be stale by the time an op runs.
@@ -130,6 +134,7 @@ pub(super) fn gen_version(
         temp_src: [None; super::context::MAX_TEMPS],
         receiver_shape: None,
         method_const: None,
+        function_const: None,
         shapes_written: false,
         temp_reg: [None; super::context::MAX_TEMPS],
         dirty_locals: 0,
@@ -138,6 +143,13 @@ pub(super) fn gen_version(
         op_labels: Vec::new(),
         jit,
     };
+    // Temps the context says are copies of `self` (after a shape switch).
+    for i in 0..super::context::MAX_TEMPS {
+        if ctx.self_copies() & (1 << i) != 0 {
+            g.temp_src[i] = Some(0);
+        }
+    }
+    g.ctx.set_self_copies(0);
     if let Some(c) = hits {
         emit_count(&mut g.asm, c);
     }
@@ -374,6 +386,9 @@ impl Gen<'_> {
         }
         if self.method_const.is_some_and(|(i, _)| i + 1 >= depth) {
             self.method_const = None;
+        }
+        if self.function_const.is_some_and(|(i, _)| i + 1 >= depth) {
+            self.function_const = None;
         }
     }
 

@@ -4,7 +4,7 @@
 
 use super::{Flow, Gen};
 use crate::intern::Sym;
-use crate::jit::context::{Type, MAX_CHAIN, MAX_TEMPS};
+use crate::jit::context::{Type, MAX_CHAIN, MAX_TEMPS, NO_SWITCH};
 use crate::runtime::object::InstanceObj;
 use basil_asm::{AsmError, Cond, Mem, Opnd, Target, Width};
 use std::mem::offset_of;
@@ -92,17 +92,24 @@ impl Gen<'_> {
     }
 
     /// Whether a shape switch serves the instance in temp `i` at this op:
-    /// versioning is on, the interpreter saw several shapes here, the
-    /// context does not know the shape already, this op may still get
-    /// versions, and no guard chain is open (the chained version and the
-    /// fallback use the inline cache: dispatch always ends).
-    pub(super) fn can_switch(&self, i: u32) -> bool {
+    /// versioning is on; the interpreter saw several shapes here, or (for
+    /// a method, where a receiver's shape picks the callee's version) this
+    /// version exists because a shape guard here failed and the value is
+    /// an instance; the context does not know the shape already; and this
+    /// op may still get versions. Not at the first op of a version the
+    /// switch itself (or the version cap) sent there: dispatch always ends.
+    pub(super) fn can_switch(&self, i: u32, method: bool) -> bool {
+        let chained = method && self.ctx.chain() >= MAX_CHAIN;
         self.specialize
-            && self.ctx.chain() < MAX_CHAIN
+            && self.ctx.chain() < NO_SWITCH
             && (i as usize) < MAX_TEMPS
             && i + 1 == self.depth
             && self.known_top_shape().is_none()
-            && self.site_polymorphic()
+            && (self.site_polymorphic()
+                || chained
+                    && self
+                        .peek_value(i)
+                        .is_some_and(|v| v.as_instance().is_some()))
             && !self.jit.core.capped.contains(&(self.code_id, self.pc))
     }
 
@@ -117,13 +124,17 @@ impl Gen<'_> {
             .copied()
             .flatten()
             .filter(|&l| l < 64 && self.dirty_locals & (1 << l) == 0);
-        let (table, miss) = self.jit.new_switch_site(
-            self.code_id,
-            self.pc,
-            self.ctx.unchained(),
-            i as usize,
-            local,
-        )?;
+        // The versions it leads to know which temps are `self`.
+        let mut ctx = self.ctx.unchained();
+        if self.dirty_locals & 1 == 0 {
+            let copies = (0..self.depth.min(MAX_TEMPS as u32))
+                .filter(|&k| self.temp_src[k as usize] == Some(0))
+                .fold(0u16, |m, k| m | 1 << k);
+            ctx.set_self_copies(copies);
+        }
+        let (table, miss) =
+            self.jit
+                .new_switch_site(self.code_id, self.pc, ctx, i as usize, local)?;
         let obj = self.read_temp(i);
         if self.ctx.temp(i as usize) != Type::Object {
             self.guard(obj, Type::Object, Target::Addr(miss));
