@@ -325,7 +325,11 @@ impl Vm {
                         push!(s);
                     }
                     Instr::Pop => {
-                        sp = unsafe { sp.sub(1) };
+                        let v = pop!();
+                        // A `for` loop left by `break` gives its iterator back.
+                        if v.is_kind(Kind::Iter) {
+                            self.recycle_iter(v);
+                        }
                     }
                     Instr::Dup => push!(top!()),
                     Instr::Dup2 => {
@@ -462,7 +466,7 @@ impl Vm {
                     Instr::GetIter => {
                         let v = top!();
                         sync!();
-                        let it = tryv!(self.get_iter(v));
+                        let it = tryv!(self.get_loop_iter(v));
                         set_top!(it);
                     }
                     Instr::ForIter(t) => {
@@ -479,6 +483,7 @@ impl Vm {
                                         }
                                     } else {
                                         sp = unsafe { sp.sub(1) };
+                                        self.recycle_iter(it);
                                         jump!(t);
                                         continue 'dispatch;
                                     }
@@ -493,6 +498,7 @@ impl Vm {
                                         push!(v);
                                     } else {
                                         sp = unsafe { sp.sub(1) };
+                                        self.recycle_iter(it);
                                         jump!(t);
                                     }
                                     continue 'dispatch;
@@ -505,6 +511,7 @@ impl Vm {
                             Some(v) => push!(v),
                             None => {
                                 sp = unsafe { sp.sub(1) };
+                                self.recycle_iter(it);
                                 jump!(t);
                             }
                         }

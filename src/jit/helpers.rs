@@ -127,7 +127,14 @@ pub extern "C" fn get_iter(vm: *mut Vm, sp: *mut Value) -> u64 {
     // SAFETY: see `enter`.
     let (vm, top) = unsafe { enter(vm, sp) };
     let v = vm.stack.get(top - 1);
-    word(vm.get_iter(v))
+    word(vm.get_loop_iter(v))
+}
+
+/// A `for` loop is done with iterator `it` (`Vm::recycle_iter`).
+pub extern "C" fn recycle_iter(vm: *mut Vm, it: u64) {
+    // SAFETY: called from JIT code with the VM pointer.
+    let vm = unsafe { &mut *vm };
+    vm.recycle_iter(Value(it));
 }
 
 /// `[it]`: the next item, or NULL when exhausted.
@@ -137,7 +144,10 @@ pub extern "C" fn for_iter(vm: *mut Vm, sp: *mut Value) -> u64 {
     let it = vm.stack.get(top - 1);
     match vm.next(it) {
         Ok(Some(v)) => v.0,
-        Ok(None) => Value::NULL.0,
+        Ok(None) => {
+            vm.recycle_iter(it);
+            Value::NULL.0
+        }
         Err(_) => JIT_ERR,
     }
 }
@@ -312,7 +322,7 @@ pub extern "C" fn range_iter(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
         stop,
         step,
     };
-    vm.new_iter(state).0
+    vm.new_loop_iter(state).0
 }
 
 /// `ListAppend(n)`: `[list, .., v] -> [list, ..]`.

@@ -178,6 +178,7 @@ impl Layout {
             let obj = IterObj {
                 h: ObjHeader::new(Kind::Iter),
                 state,
+                owner: std::cell::Cell::new(0),
             };
             let w = words(&obj);
             w[base / 8..].to_vec()

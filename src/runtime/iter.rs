@@ -9,6 +9,27 @@ use super::PyResult;
 
 impl Vm {
     /// `iter(v)`.
+    /// `GetIter` (a `for` loop's, or a comprehension's first): as
+    /// `get_iter`, but the iterator of a list, tuple, str or range comes
+    /// from the loop-iterator pool (`Vm::new_loop_iter`).
+    pub fn get_loop_iter(&mut self, v: Value) -> PyResult<Value> {
+        let state = match v.kind() {
+            Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Str) => {
+                IterState::Seq { seq: v, idx: 0 }
+            }
+            Some(Kind::Range) => {
+                let r = v.as_range().expect("range");
+                IterState::Range {
+                    cur: r.start,
+                    stop: r.stop,
+                    step: r.step,
+                }
+            }
+            _ => return self.get_iter(v),
+        };
+        Ok(self.new_loop_iter(state))
+    }
+
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         let state = match v.kind() {
             Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Str) => {

@@ -276,6 +276,10 @@ pub enum IterState {
 pub struct IterObj {
     pub h: ObjHeader,
     pub state: IterState,
+    /// The depth (`Vm::frames.len()`) of the frame whose `for` loop made
+    /// this iterator with `GetIter`, or 0: only that loop holds it, so the
+    /// loop's end may give it back to the VM's pool (`Vm::recycle_iter`).
+    pub owner: std::cell::Cell<u32>,
 }
 
 /// A module: `math`, `time`, `sys`, or a user's module.

@@ -177,6 +177,8 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Extra GC roots pushed by native code that calls back into Python.
     pub roots: Vec<Value>,
+    /// Iterators `for` loops gave back, for the next loops (`new_loop_iter`).
+    pub iter_pool: Vec<Value>,
     pub out: Vec<u8>,
     /// When set, stdout and stderr go here instead of the process's
     /// streams (`crate::embed` runs programs in-process this way).
@@ -242,6 +244,7 @@ impl Vm {
             handled: Value::NONE,
             recursion_limit: 1000,
             roots: Vec::new(),
+            iter_pool: Vec::new(),
             out: Vec::with_capacity(1 << 16),
             capture: None,
             argv,
@@ -365,9 +368,50 @@ impl Vm {
             IterObj {
                 h: ObjHeader::new(Kind::Iter),
                 state,
+                owner: std::cell::Cell::new(0),
             },
             0,
         )
+    }
+
+    /// An iterator for the `for` loop of the running frame (`GetIter`):
+    /// one from the pool of iterators earlier loops gave back, else a new
+    /// one. Only the loop holds it.
+    pub fn new_loop_iter(&mut self, state: IterState) -> Value {
+        let it = match self.iter_pool.pop() {
+            Some(it) => it,
+            None => self.new_iter(IterState::Range {
+                cur: 0,
+                stop: 0,
+                step: 1,
+            }),
+        };
+        if let Some(io) = it.as_iter() {
+            io.state = state;
+            io.owner.set(self.frames.len() as u32);
+        }
+        it
+    }
+
+    /// A `for` loop of the running frame is done with iterator `it` (it
+    /// ran out, or the loop was left by `break`): if the loop made it, no
+    /// one else can see it, and it goes back to the pool, holding nothing.
+    pub fn recycle_iter(&mut self, it: Value) {
+        /// Iterators kept for reuse.
+        const POOL: usize = 32;
+        let Some(io) = it.as_iter() else {
+            return;
+        };
+        if io.owner.get() != self.frames.len() as u32 || self.iter_pool.len() >= POOL {
+            return;
+        }
+        io.owner.set(0);
+        io.state = IterState::Range {
+            cur: 0,
+            stop: 0,
+            step: 1,
+        };
+        self.iter_pool.push(it);
     }
 
     pub fn new_cell(&mut self, v: Value) -> Value {
@@ -545,6 +589,7 @@ impl Vm {
         roots.extend(self.native_modules.values().copied());
         roots.extend(self.cls.all());
         roots.extend_from_slice(&self.roots);
+        roots.extend_from_slice(&self.iter_pool);
         if let Some(jit) = &self.jit {
             roots.extend(jit.core.embedded.iter().copied());
         }

@@ -257,6 +257,7 @@ impl Gen<'_> {
             c
         };
         let t_done = self.branch_to(target, done_ctx)?;
+        let ran_out = self.asm.new_label();
         let item = if range {
             let step = self.asm.load(w(2), Width::W64);
             let stop = self.asm.load(w(1), Width::W64);
@@ -273,7 +274,7 @@ impl Gen<'_> {
                 .cmp(cur, Opnd::Imm(crate::runtime::value::SMALL_MIN));
             self.asm.jcc(Cond::Lt, fail);
             self.asm.cmp(cur, stop);
-            self.asm.jcc(Cond::Ge, t_done);
+            self.asm.jcc(Cond::Ge, Target::Label(ran_out));
             let next = self.asm.add(cur, step);
             self.asm.store(w(0), next, Width::W64);
             let payload = self
@@ -290,7 +291,7 @@ impl Gen<'_> {
                 .asm
                 .load(Mem::new(lp, (base + lay.vec_len) as i32), Width::W64);
             self.asm.cmp(idx, len);
-            self.asm.jcc(Cond::AboveEq, t_done);
+            self.asm.jcc(Cond::AboveEq, Target::Label(ran_out));
             let items = self
                 .asm
                 .load(Mem::new(lp, (base + lay.vec_ptr) as i32), Width::W64);
@@ -304,6 +305,7 @@ impl Gen<'_> {
         self.push(item, if range { Type::Int } else { Type::Unknown });
         let t = self.branch_to(self.pc + 1, self.ctx.unchained())?;
         self.asm.jmp(t);
+        self.loop_exit(ran_out, i, t_done);
         Ok(Some(Flow::End))
     }
 
@@ -351,8 +353,9 @@ impl Gen<'_> {
         self.asm.jcc(Cond::Gt, Target::Label(slow));
         self.asm.cmp(cur, Opnd::Imm(SMALL_MIN));
         self.asm.jcc(Cond::Lt, Target::Label(slow));
+        let ran_out = self.asm.new_label();
         self.asm.cmp(cur, stop);
-        self.asm.jcc(Cond::Ge, t_done);
+        self.asm.jcc(Cond::Ge, Target::Label(ran_out));
         let next = self.asm.add(cur, step);
         self.asm.store(w(0), next, Width::W64);
         let payload = self
@@ -380,7 +383,7 @@ impl Gen<'_> {
             .asm
             .load(Mem::new(lp, (base + lay.vec_len) as i32), Width::W64);
         self.asm.cmp(idx, len);
-        self.asm.jcc(Cond::AboveEq, t_done);
+        self.asm.jcc(Cond::AboveEq, Target::Label(ran_out));
         let items = self
             .asm
             .load(Mem::new(lp, (base + lay.vec_ptr) as i32), Width::W64);
@@ -402,7 +405,31 @@ impl Gen<'_> {
         self.push(out, Type::Unknown);
         let t = self.branch_to(self.pc + 1, self.ctx.unchained())?;
         self.asm.jmp(t);
+        self.loop_exit(ran_out, i, t_done);
         Ok(Flow::End)
+    }
+
+    /// Where inline `ForIter` code goes when its iterator (temp `i`) ran
+    /// out: the iterator goes back to the VM's pool if its loop made it
+    /// (`Vm::recycle_iter`), then on to the loop's exit.
+    fn loop_exit(&mut self, ran_out: basil_asm::Label, i: u32, t_done: Target) {
+        self.asm.bind(ran_out);
+        let m = self.temp_mem(i);
+        let it = self.asm.load(m, Width::W64);
+        self.asm
+            .ccall_void(helpers::recycle_iter as *const () as u64, vec![VM, it]);
+        self.asm.jmp(t_done);
+    }
+
+    /// `Pop`: a `for` loop left by `break` gives its iterator back (when
+    /// the context knows the popped value is an iterator).
+    pub(super) fn gen_pop(&mut self) -> Result<Flow, AsmError> {
+        let (v, t) = self.pop();
+        if matches!(t, Type::ListIter | Type::RangeIter) {
+            self.asm
+                .ccall_void(helpers::recycle_iter as *const () as u64, vec![VM, v]);
+        }
+        Ok(Flow::Next)
     }
 
     /// True if the iterator on top is, right now, an iterator over a range.

@@ -255,10 +255,7 @@ impl Gen<'_> {
             StoreDeref(s) => self.gen_store_deref(s),
             LoadGlobal(g) => self.gen_load_global(g),
             StoreGlobal(g) => self.gen_store_global(g),
-            Pop => {
-                self.pop();
-                Ok(Flow::Next)
-            }
+            Pop => self.gen_pop(),
             Dup | Dup2 | Rot2 | Rot3 | Rot4 => self.gen_stack_op(ins),
             Binary(op) => self.gen_binary(op, false),
             Inplace(op) => self.gen_binary(op, true),
