@@ -130,13 +130,6 @@ pub extern "C" fn get_iter(vm: *mut Vm, sp: *mut Value) -> u64 {
     word(vm.get_loop_iter(v))
 }
 
-/// A `for` loop is done with iterator `it` (`Vm::recycle_iter`).
-pub extern "C" fn recycle_iter(vm: *mut Vm, it: u64) {
-    // SAFETY: called from JIT code with the VM pointer.
-    let vm = unsafe { &mut *vm };
-    vm.recycle_iter(Value(it));
-}
-
 /// `[it]`: the next item, or NULL when exhausted.
 pub extern "C" fn for_iter(vm: *mut Vm, sp: *mut Value) -> u64 {
     // SAFETY: see `enter`.

@@ -157,6 +157,10 @@ impl Syms {
     }
 }
 
+/// Iterators kept for reuse (`Vm::iter_pool`, which is allocated with this
+/// capacity and never grows: JIT code pushes onto it in place).
+pub const ITER_POOL: usize = 32;
+
 /// The whole virtual machine.
 pub struct Vm {
     pub names: Interner,
@@ -244,7 +248,7 @@ impl Vm {
             handled: Value::NONE,
             recursion_limit: 1000,
             roots: Vec::new(),
-            iter_pool: Vec::new(),
+            iter_pool: Vec::with_capacity(ITER_POOL),
             out: Vec::with_capacity(1 << 16),
             capture: None,
             argv,
@@ -397,12 +401,10 @@ impl Vm {
     /// ran out, or the loop was left by `break`): if the loop made it, no
     /// one else can see it, and it goes back to the pool, holding nothing.
     pub fn recycle_iter(&mut self, it: Value) {
-        /// Iterators kept for reuse.
-        const POOL: usize = 32;
         let Some(io) = it.as_iter() else {
             return;
         };
-        if io.owner.get() != self.frames.len() as u32 || self.iter_pool.len() >= POOL {
+        if io.owner.get() != self.frames.len() as u32 || self.iter_pool.len() >= ITER_POOL {
             return;
         }
         io.owner.set(0);

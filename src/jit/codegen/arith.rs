@@ -37,7 +37,7 @@ fn float_cond(op: CmpOp) -> Cond {
 
 impl Gen<'_> {
     /// The payload of an int value, sign-extended.
-    fn int_payload(&mut self, v: Opnd) -> Opnd {
+    pub(super) fn int_payload(&mut self, v: Opnd) -> Opnd {
         let s = self.asm.shl(v, Opnd::Imm(16));
         self.asm.sar(s, Opnd::Imm(16))
     }

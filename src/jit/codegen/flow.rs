@@ -129,15 +129,13 @@ impl Gen<'_> {
     }
 
     pub(super) fn gen_get_iter(&mut self) -> Result<Flow, AsmError> {
-        let sp = self.sp_opnd();
         let (_, t) = self.peek(1);
+        if t == Type::List {
+            return self.get_list_iter();
+        }
+        let sp = self.sp_opnd();
         let r = self.call_checked(helpers::get_iter as *const () as u64, vec![VM, sp]);
         self.drop_temps(1);
-        if t == Type::List {
-            // A list's iterator walks it by index for life.
-            self.push(r, Type::ListIter);
-            return Ok(Flow::Next);
-        }
         self.push(r, Type::Heap);
         if !self.specialize {
             return Ok(Flow::Next);
@@ -407,29 +405,6 @@ impl Gen<'_> {
         self.asm.jmp(t);
         self.loop_exit(ran_out, i, t_done);
         Ok(Flow::End)
-    }
-
-    /// Where inline `ForIter` code goes when its iterator (temp `i`) ran
-    /// out: the iterator goes back to the VM's pool if its loop made it
-    /// (`Vm::recycle_iter`), then on to the loop's exit.
-    fn loop_exit(&mut self, ran_out: basil_asm::Label, i: u32, t_done: Target) {
-        self.asm.bind(ran_out);
-        let m = self.temp_mem(i);
-        let it = self.asm.load(m, Width::W64);
-        self.asm
-            .ccall_void(helpers::recycle_iter as *const () as u64, vec![VM, it]);
-        self.asm.jmp(t_done);
-    }
-
-    /// `Pop`: a `for` loop left by `break` gives its iterator back (when
-    /// the context knows the popped value is an iterator).
-    pub(super) fn gen_pop(&mut self) -> Result<Flow, AsmError> {
-        let (v, t) = self.pop();
-        if matches!(t, Type::ListIter | Type::RangeIter) {
-            self.asm
-                .ccall_void(helpers::recycle_iter as *const () as u64, vec![VM, v]);
-        }
-        Ok(Flow::Next)
     }
 
     /// True if the iterator on top is, right now, an iterator over a range.

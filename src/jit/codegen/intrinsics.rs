@@ -74,14 +74,35 @@ impl Gen<'_> {
             return Ok(None);
         };
         self.guard_callee(fidx, f)?;
-        let sp = self.sp_opnd();
-        let r = self.asm.ccall(
-            helpers::range_iter as *const () as u64,
-            vec![VM, sp, Opnd::Imm(n as i64)],
-        );
-        let err = self.raise_exit();
-        self.asm.cmp(r, Opnd::Imm(helpers::JIT_ERR as i64));
-        self.asm.jcc(Cond::Eq, err);
+        let helper = |g: &mut Self| {
+            let sp = g.sp_opnd();
+            let r = g.asm.ccall(
+                helpers::range_iter as *const () as u64,
+                vec![VM, sp, Opnd::Imm(n as i64)],
+            );
+            let err = g.raise_exit();
+            g.asm.cmp(r, Opnd::Imm(helpers::JIT_ERR as i64));
+            g.asm.jcc(Cond::Eq, err);
+            r
+        };
+        let r = if n < 3 {
+            // No step to check: the iterator comes from the pool inline.
+            let (a, _) = self.peek(1);
+            let stop = self.int_payload(a);
+            let start = if n == 2 {
+                let (b, _) = self.peek(2);
+                self.int_payload(b)
+            } else {
+                Opnd::Imm(0)
+            };
+            let state = super::iters::State {
+                tag: self.jit.layout.tag_range,
+                words: [start, stop, Opnd::Imm(1)],
+            };
+            self.take_loop_iter(state, helper)
+        } else {
+            helper(self)
+        };
         self.drop_temps(n + 1);
         self.push(r, Type::RangeIter);
         // The GetIter is done too: go on after it.

@@ -20,6 +20,7 @@ mod calls;
 mod flow;
 mod intrinsics;
 mod invoke;
+mod iters;
 mod shapes;
 
 use super::context::{Context, Type, MAX_CHAIN};
