@@ -43,9 +43,13 @@ pub const MAX_CHAIN: u8 = 1;
 /// has no version for): below it, a shape switch may serve the first op.
 pub const NO_SWITCH: u8 = MAX_CHAIN + 1;
 
+/// How many locals' shapes a context can know.
+pub const SHAPED_LOCALS: usize = 3;
+
 /// The types of the tracked locals and temps, 4 bits each, the guard
-/// chain depth of the version's first instruction, and the shapes of up
-/// to two instances: `self` and one temp.
+/// chain depth of the version's first instruction, and the shapes of a few
+/// instances: those in up to `SHAPED_LOCALS` locals (`self` among them)
+/// and in one temp.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Context {
     bits: [u64; 2],
@@ -56,9 +60,12 @@ pub struct Context {
     /// set only for versions a shape switch starts, so that `self.x`
     /// pushed before the switch is still known to be `self` after it.
     self_copies: u16,
-    /// The shape of the instance in local 0 (`self`) plus one, or 0 when
-    /// not known: one shape guard then serves every `self.attr` after it.
-    self_shape: u32,
+    /// Locals whose shapes are known, in increasing order...
+    shape_locals: [u8; SHAPED_LOCALS],
+    /// ... and their shapes plus one (0: the entry is unused; unused
+    /// entries come last). One shape guard on a local then serves every
+    /// access to its attributes after it.
+    local_shapes: [u32; SHAPED_LOCALS],
     /// The shape of the instance in temp `shape_temp` plus one, or 0: what
     /// a shape switch (`codegen::access`) found for the object of the op
     /// that starts the version.
@@ -72,7 +79,8 @@ impl Context {
         chain: 0,
         shape_temp: 0,
         self_copies: 0,
-        self_shape: 0,
+        shape_locals: [0; SHAPED_LOCALS],
+        local_shapes: [0; SHAPED_LOCALS],
         temp_shape: 0,
     };
 
@@ -84,7 +92,8 @@ impl Context {
         chain: NO_SWITCH,
         shape_temp: 0,
         self_copies: 0,
-        self_shape: 0,
+        shape_locals: [0; SHAPED_LOCALS],
+        local_shapes: [0; SHAPED_LOCALS],
         temp_shape: 0,
     };
 
@@ -166,14 +175,63 @@ impl Context {
         for i in 0..MAX_LOCALS {
             self.set_local(i, Type::Unknown);
         }
-        self.self_shape = 0;
+        self.local_shapes = [0; SHAPED_LOCALS];
+        self.shape_locals = [0; SHAPED_LOCALS];
         self.self_copies = 0;
     }
 
     /// Forgets every instance's shape (code that may change shapes ran).
     pub fn forget_shapes(&mut self) {
-        self.self_shape = 0;
+        self.local_shapes = [0; SHAPED_LOCALS];
+        self.shape_locals = [0; SHAPED_LOCALS];
         self.forget_temp_shape();
+    }
+
+    /// Whether some local's shape is known.
+    pub fn has_local_shapes(&self) -> bool {
+        self.local_shapes[0] != 0
+    }
+
+    /// The known shape of the instance in local `l`.
+    pub fn local_shape(&self, l: u32) -> Option<u32> {
+        (0..SHAPED_LOCALS)
+            .find(|&k| self.local_shapes[k] != 0 && self.shape_locals[k] as u32 == l)
+            .map(|k| self.local_shapes[k] - 1)
+    }
+
+    /// The locals whose shapes are known, with their shapes.
+    pub fn local_shape_entries(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        (0..SHAPED_LOCALS)
+            .filter(|&k| self.local_shapes[k] != 0)
+            .map(|k| (self.shape_locals[k] as u32, self.local_shapes[k] - 1))
+    }
+
+    /// Records (or forgets, with None) the shape of the instance in local
+    /// `l` (untracked past local 255). With every entry in use, the
+    /// highest-numbered other local's is forgotten (`self`, local 0, is
+    /// kept longest).
+    pub fn set_local_shape(&mut self, l: u32, shape: Option<u32>) {
+        let mut entries: Vec<(u32, u32)> = self
+            .local_shape_entries()
+            .filter(|&(m, _)| m != l)
+            .collect();
+        if let Some(s) = shape.filter(|_| l < 256) {
+            entries.push((l, s));
+            entries.sort_unstable();
+            if entries.len() > SHAPED_LOCALS {
+                let drop = entries
+                    .iter()
+                    .rposition(|&(m, _)| m != l)
+                    .unwrap_or(entries.len() - 1);
+                entries.remove(drop);
+            }
+        }
+        self.local_shapes = [0; SHAPED_LOCALS];
+        self.shape_locals = [0; SHAPED_LOCALS];
+        for (k, (m, s)) in entries.into_iter().enumerate() {
+            self.shape_locals[k] = m as u8;
+            self.local_shapes[k] = s + 1;
+        }
     }
 
     /// The known shape of the instance in temp `idx` (not counting what
@@ -229,12 +287,12 @@ impl Context {
 
     /// The known shape of the instance in local 0.
     pub fn self_shape(&self) -> Option<u32> {
-        self.self_shape.checked_sub(1)
+        self.local_shape(0)
     }
 
     /// Records (or forgets, with None) the shape of the instance in local 0.
     pub fn set_self_shape(&mut self, shape: Option<u32>) {
-        self.self_shape = shape.map_or(0, |s| s + 1);
+        self.set_local_shape(0, shape);
     }
 
     /// How well a block version compiled for `self` serves a caller whose
@@ -245,11 +303,6 @@ impl Context {
         if self.chain != other.chain && *self != Context::FALLBACK {
             return None;
         }
-        let shape_diff = |a: u32, b: u32| match (a, b) {
-            (a, b) if a == b => Some(0),
-            (0, _) => Some(1),
-            _ => None,
-        };
         let temp_diff = match (self.temp_shape, other.temp_shape) {
             (0, 0) => 0,
             (0, _) => 1,
@@ -261,7 +314,19 @@ impl Context {
             return None;
         }
         let copies_diff = (other.self_copies & !self.self_copies).count_ones();
-        let mut total = shape_diff(self.self_shape, other.self_shape)? + temp_diff + copies_diff;
+        // Every local shape this version assumes, the caller must know.
+        let mut shapes_diff = 0;
+        for (l, s) in self.local_shape_entries() {
+            if other.local_shape(l) != Some(s) {
+                return None;
+            }
+        }
+        for (l, _) in other.local_shape_entries() {
+            if self.local_shape(l).is_none() {
+                shapes_diff += 1;
+            }
+        }
+        let mut total = shapes_diff + temp_diff + copies_diff;
         for i in 0..SLOTS {
             total += self.get(i).diff(other.get(i))?;
         }
@@ -278,8 +343,13 @@ impl Context {
                 self.set_local(i, Type::Unknown);
             }
         }
-        if live & 1 == 0 {
-            self.self_shape = 0;
+        let dead: Vec<u32> = self
+            .local_shape_entries()
+            .map(|(l, _)| l)
+            .filter(|&l| l < 64 && live & (1 << l) == 0)
+            .collect();
+        for l in dead {
+            self.set_local_shape(l, None);
         }
         self
     }
@@ -319,10 +389,14 @@ impl Context {
         } else {
             String::new()
         };
-        let mut shape = match self.self_shape() {
-            Some(s) => format!(" self@shape{s}"),
-            None => String::new(),
-        };
+        let mut shape = String::new();
+        for (l, s) in self.local_shape_entries() {
+            if l == 0 {
+                shape += &format!(" self@shape{s}");
+            } else {
+                shape += &format!(" l{l}@shape{s}");
+            }
+        }
         if let Some(s) = self.temp_shape(self.shape_temp as usize) {
             shape += &format!(" t{}@shape{s}", self.shape_temp);
         }
@@ -345,8 +419,9 @@ mod tests {
 
     #[test]
     fn context_is_small() {
-        // 32 four-bit types, the chain depth and two shapes: 32 bytes.
-        assert!(std::mem::size_of::<Context>() <= 32);
+        // 32 four-bit types, the chain depth, which temps are `self`, and
+        // four shapes (three locals', one temp's): 40 bytes.
+        assert!(std::mem::size_of::<Context>() <= 40);
         assert_eq!(std::mem::size_of::<Type>(), 1);
         assert!(Type::ALL.iter().all(|&t| (t as u8) < 16));
     }
@@ -423,6 +498,32 @@ mod tests {
         );
         temp.forget_shapes();
         assert_eq!(temp.temp_shape(2), None);
+        // Shapes of other locals: kept sorted, `self` kept longest.
+        let mut locals = Context::GENERIC;
+        locals.set_local_shape(5, Some(50));
+        locals.set_local_shape(2, Some(20));
+        locals.set_self_shape(Some(1));
+        assert_eq!(
+            locals.local_shape_entries().collect::<Vec<_>>(),
+            vec![(0, 1), (2, 20), (5, 50)]
+        );
+        let mut swapped = Context::GENERIC;
+        swapped.set_self_shape(Some(1));
+        swapped.set_local_shape(5, Some(50));
+        swapped.set_local_shape(2, Some(20));
+        assert_eq!(locals, swapped);
+        locals.set_local_shape(3, Some(30));
+        assert_eq!(locals.local_shape(5), None);
+        assert_eq!(locals.local_shape(3), Some(30));
+        assert_eq!(locals.self_shape(), Some(1));
+        assert!(locals
+            .describe()
+            .ends_with(" self@shape1 l2@shape20 l3@shape30"));
+        assert_eq!(locals.diff(&swapped), None);
+        locals.set_local_shape(3, None);
+        assert_eq!(swapped.diff(&locals), None);
+        assert_eq!(locals.diff(&swapped), Some(1));
+        assert_eq!(locals.only_live(0b1).local_shape(2), None);
         // Knowing a temp is a copy of `self`: served only to callers who know.
         let mut copy = Context::GENERIC;
         copy.set_self_copies(0b10);

@@ -201,7 +201,7 @@ impl Jit {
     /// cap the best compatible version, else the fallback version, serves.
     /// The versions a shape switch made (which know a temp's shape) are
     /// not counted: each switch keeps to its own budget (`jit::switch`).
-    /// Versions that know `self`'s shape have a cap of their own: a method
+    /// Versions that know locals' shapes have a cap of their own: a method
     /// shared by several classes gets a version per receiver shape (up to
     /// the cap) besides its versions by type.
     fn lookup(&mut self, code: u32, pc: u32, ctx: Context) -> Result<usize, Context> {
@@ -212,11 +212,11 @@ impl Jit {
         if ctx.has_temp_shape() {
             return Err(ctx);
         }
-        let shaped = ctx.self_shape().is_some();
+        let shaped = ctx.has_local_shapes();
         let count = self.core.versions.get(&(code, pc)).map_or(0, |list| {
             list.iter()
                 .map(|&v| &self.core.blocks[v].ctx)
-                .filter(|c| !c.has_temp_shape() && c.self_shape().is_some() == shaped)
+                .filter(|c| !c.has_temp_shape() && c.has_local_shapes() == shaped)
                 .count()
         });
         if shaped {
@@ -225,7 +225,7 @@ impl Jit {
             }
             // Past the shape cap: as a caller that does not know the shape.
             let mut plain = ctx;
-            plain.set_self_shape(None);
+            plain.forget_shapes();
             return self.lookup(code, pc, plain);
         }
         if count + 1 < self.opts.max_versions {

@@ -59,22 +59,28 @@ pub struct RetSite {
 
 impl Jit {
     /// A new continuation table for the call whose result is temp `temp`
-    /// of `ctx` at `(code, pc)`; returns its address. `self_shape` is the
-    /// shape `self` had before the call: kept in the continuation's
-    /// context (and watched) if it is final.
+    /// of `ctx` at `(code, pc)`; returns its address. `shapes` are the
+    /// shapes locals had before the call: those that are final are kept in
+    /// the continuation's context (and watched).
     pub(super) fn new_ret_site(
         &mut self,
         code: u32,
         pc: u32,
         mut ctx: Context,
         temp: usize,
-        self_shape: Option<u32>,
+        shapes: &[(u32, u32)],
     ) -> Result<u64, basil_asm::AsmError> {
         let id = self.core.ret_sites.len();
-        if let Some(s) = self_shape.filter(|&s| self.shapes.is_final(s)) {
-            ctx.set_self_shape(Some(s));
+        for &(l, s) in shapes {
+            if !self.shapes.is_final(s) {
+                continue;
+            }
+            ctx.set_local_shape(l, Some(s));
             self.shapes.watch(s);
-            self.core.shape_watchers.entry(s).or_default().push(id);
+            let sites = self.core.shape_watchers.entry(s).or_default();
+            if sites.last() != Some(&id) {
+                sites.push(id);
+            }
         }
         let stub = self.place_outlined(|asm| {
             let dest = asm.ccall(
@@ -102,7 +108,15 @@ impl Jit {
         for s in shapes {
             for id in self.core.shape_watchers.remove(s).unwrap_or_default() {
                 let site = &mut self.core.ret_sites[id];
-                site.ctx.set_self_shape(None);
+                let kept: Vec<u32> = site
+                    .ctx
+                    .local_shape_entries()
+                    .filter(|&(_, t)| t == *s)
+                    .map(|(l, _)| l)
+                    .collect();
+                for l in kept {
+                    site.ctx.set_local_shape(l, None);
+                }
                 site.table.fill(site.stub);
                 self.stats.shape_assumptions_dropped += 1;
             }

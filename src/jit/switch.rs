@@ -170,9 +170,7 @@ impl Jit {
             ctx.set_temp_shape(temp, s);
             if let Some(l) = local {
                 ctx.set_local(l as usize, Type::Object);
-                if l == 0 {
-                    ctx.set_self_shape(Some(s));
-                }
+                ctx.set_local_shape(l, Some(s));
             }
             // At the version cap the best version may not know the shape:
             // it could be one that switches here again.

@@ -43,9 +43,7 @@ impl Gen<'_> {
         let m = self.local_mem(s);
         self.asm.store(m, v, Width::W64);
         self.ctx.set_local(s as usize, t);
-        if s == 0 {
-            self.ctx.set_self_shape(None);
-        }
+        self.ctx.set_local_shape(s, None);
         if s < 64 {
             self.dirty_locals |= 1 << s;
         }
@@ -288,12 +286,12 @@ impl Gen<'_> {
                     // The guard's failure continues in a version that knows
                     // no more than this one did before the guard.
                     let fail = self.branch_to(self.pc, self.ctx.chained())?;
-                    let is_self = self.top_is_self();
+                    let local = self.top_local();
                     let (obj, _) = self.pop();
                     let slots = self.guard_shape(obj, shape, fail);
-                    if is_self {
-                        // From here on the context knows self's shape.
-                        self.ctx.set_self_shape(Some(shape));
+                    if let Some(l) = local {
+                        // From here on the context knows the local's shape.
+                        self.ctx.set_local_shape(l, Some(shape));
                     }
                     return Ok(AttrSite::Slots(slots, shape, slot));
                 }
@@ -450,12 +448,12 @@ impl Gen<'_> {
         self.asm.store(len_mem, Opnd::Imm(slot + 1), Width::W64);
         self.asm
             .store(shape_mem, Opnd::Imm(next as i64), Width::W32);
-        let is_self = self.top_is_self();
+        let local = self.top_local();
         self.drop_temps(2);
-        // The object may be `self` (or, when not known to be, an alias).
+        // Any other object whose shape is known may be this one.
         self.ctx.forget_shapes();
-        if is_self {
-            self.ctx.set_self_shape(Some(next));
+        if let Some(l) = local {
+            self.ctx.set_local_shape(l, Some(next));
         }
         self.shapes_written = true;
         Ok(Some(Flow::Next))

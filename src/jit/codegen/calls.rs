@@ -195,7 +195,7 @@ impl Gen<'_> {
         // of the class ever shadowed the name (one that does later bumps the
         // class epoch, checked below).
         let src = self.temp_src.get(i as usize).copied().flatten();
-        let is_self = src == Some(0) && self.dirty_locals & 1 == 0;
+        let local = self.temp_local(i);
         let self_known = shape.is_some() && known == shape;
         if shape.is_some() && !self_known && self.site_polymorphic() {
             // Receivers of several shapes (the interpreter's profile): a
@@ -242,8 +242,8 @@ impl Gen<'_> {
                 let sh = self.asm.load(basil_asm::Mem::new(p, off), Width::W32);
                 self.asm.cmp(sh, Opnd::Imm(shape as i64));
                 self.asm.jcc(Cond::Ne, fail);
-                if is_self {
-                    self.ctx.set_self_shape(Some(shape));
+                if let Some(l) = local {
+                    self.ctx.set_local_shape(l, Some(shape));
                 }
             }
             let ea = self
@@ -449,22 +449,23 @@ impl Gen<'_> {
         // Entry-point versioning: the callee's entry is specialised for the
         // argument types this call site knows.
         let mut callee_ctx = crate::jit::context::Context::GENERIC;
-        // The callee's `self` has a shape known here: a new instance's is
-        // its class's root shape; a receiver's was guarded by LoadMethod.
-        // A plain call passing the caller's `self` first passes its shape.
-        let self_shape = self.ctx.self_shape();
-        let passes_self = argc > 0
-            && self.temp_src.get(first as usize).copied().flatten() == Some(0)
-            && self.dirty_locals & 1 == 0;
-        callee_ctx.set_self_shape(match class {
-            Some(c) => c.as_class().map(|c| c.root_shape),
-            None if bound => self
-                .receiver_shape
-                .filter(|&(i, _)| i == fidx + 1)
-                .map(|(_, s)| s),
-            None if passes_self => self_shape,
-            None => None,
-        });
+        // The shapes of instances passed that are known here go with them:
+        // a new instance's is its class's root shape; a receiver's was
+        // guarded by LoadMethod; other arguments' are the context's.
+        let shapes_before: Vec<(u32, u32)> = self.ctx.local_shape_entries().collect();
+        for i in 0..argc.min(crate::jit::context::MAX_LOCALS as u32) {
+            let shape = match (i, class) {
+                (0, Some(c)) => c.as_class().map(|c| c.root_shape),
+                (0, None) if bound => self
+                    .receiver_shape
+                    .filter(|&(r, _)| r == fidx + 1)
+                    .map(|(_, s)| s),
+                _ => self.known_shape(first + i),
+            };
+            if shape.is_some() {
+                callee_ctx.set_local_shape(i, shape);
+            }
+        }
         for i in 0..argc {
             let t = if i == 0 && class.is_some() {
                 Type::Object
@@ -497,7 +498,7 @@ impl Gen<'_> {
             self.push(result, Type::Object);
             return Ok(Some(Flow::Next));
         }
-        self.continue_after_call(result, self_shape).map(Some)
+        self.continue_after_call(result, &shapes_before).map(Some)
     }
 
     /// Pushes the frame record of a direct call inline — when the frame

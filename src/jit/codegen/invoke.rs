@@ -47,12 +47,12 @@ impl Gen<'_> {
 
     /// Pushes a call's result and continues in the version for the type in
     /// `Vm::jit_ret_type`, through the call site's continuation table.
-    /// `self_shape` is `self`'s shape before the call, which the
-    /// continuation keeps if it is final (`jit::returns`).
+    /// `shapes` are the locals' shapes known before the call, which the
+    /// continuation keeps where they are final (`jit::returns`).
     pub(super) fn continue_after_call(
         &mut self,
         result: Opnd,
-        self_shape: Option<u32>,
+        shapes: &[(u32, u32)],
     ) -> Result<Flow, AsmError> {
         self.push(result, Type::Unknown);
         let temp = self.depth as usize - 1;
@@ -64,7 +64,7 @@ impl Gen<'_> {
             self.pc + 1,
             self.ctx.unchained(),
             temp,
-            self_shape,
+            shapes,
         )?;
         // `jit_ret_type` holds the table offset (type code * 8).
         let off = self.asm.load(returns::ret_type_mem(), Width::W64);
@@ -105,7 +105,7 @@ impl Gen<'_> {
         }
         let cell = self.jit.new_call_cell();
         let sp = self.sp_opnd();
-        let self_shape = self.ctx.self_shape();
+        let shapes_before: Vec<(u32, u32)> = self.ctx.local_shape_entries().collect();
         self.forget_shapes();
         let arg = n as i64 | (method as i64) << 32;
         let entry = self.asm.ccall(
@@ -142,6 +142,6 @@ impl Gen<'_> {
             .store(returns::ret_type_mem(), Opnd::Imm(0), Width::W64);
         self.asm.bind(join);
         self.drop_temps(n + extra);
-        self.continue_after_call(out, self_shape).map(Some)
+        self.continue_after_call(out, &shapes_before).map(Some)
     }
 }

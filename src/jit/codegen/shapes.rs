@@ -33,17 +33,10 @@ impl Gen<'_> {
     }
 
     /// The shape of the instance on top as the context knows it: a shape
-    /// switch found it, or it is `self` (local 0, unchanged) whose shape
-    /// the context knows. No guard is needed then.
+    /// switch found it, or it is a copy of a local (`self`, say) whose
+    /// shape the context knows. No guard is needed then.
     pub(super) fn known_top_shape(&self) -> Option<u32> {
-        let i = (self.depth - 1) as usize;
-        self.ctx.temp_shape(i).or_else(|| {
-            if self.top_is_self() {
-                self.ctx.self_shape()
-            } else {
-                None
-            }
-        })
+        self.known_shape(self.depth - 1)
     }
 
     /// Whether storing to attribute `name` of the object on top depends on
@@ -78,10 +71,27 @@ impl Gen<'_> {
                 .is_some_and(|v| v.as_instance().is_some())
     }
 
-    /// Whether the temp on top is an unchanged copy of `self` (local 0).
-    pub(super) fn top_is_self(&self) -> bool {
-        let i = self.depth - 1;
-        self.temp_src.get(i as usize).copied().flatten() == Some(0) && self.dirty_locals & 1 == 0
+    /// The local the temp on top is an unchanged copy of, if any.
+    pub(super) fn top_local(&self) -> Option<u32> {
+        self.temp_local(self.depth - 1)
+    }
+
+    /// The local temp `i` is an unchanged copy of, if any (locals past 63
+    /// are not followed).
+    pub(super) fn temp_local(&self, i: u32) -> Option<u32> {
+        self.temp_src
+            .get(i as usize)
+            .copied()
+            .flatten()
+            .filter(|&l| l < 64 && self.dirty_locals & (1 << l) == 0)
+    }
+
+    /// The shape of the instance in temp `i` as the context knows it (its
+    /// own, or that of the local it copies).
+    pub(super) fn known_shape(&self, i: u32) -> Option<u32> {
+        self.ctx
+            .temp_shape(i as usize)
+            .or_else(|| self.temp_local(i).and_then(|l| self.ctx.local_shape(l)))
     }
 
     /// The address of `self`'s slot array (its shape is known).
@@ -118,12 +128,7 @@ impl Gen<'_> {
     /// and a jump to the version of this op that knows it. A value that
     /// is no instance takes the miss stub too.
     pub(super) fn shape_switch(&mut self, i: u32) -> Result<Flow, AsmError> {
-        let local = self
-            .temp_src
-            .get(i as usize)
-            .copied()
-            .flatten()
-            .filter(|&l| l < 64 && self.dirty_locals & (1 << l) == 0);
+        let local = self.temp_local(i);
         // The versions it leads to know which temps are `self`.
         let mut ctx = self.ctx.unchained();
         if self.dirty_locals & 1 == 0 {
