@@ -120,6 +120,9 @@ impl Gen<'_> {
                 self.push(r, Type::Int);
                 return Ok(Flow::Next);
             }
+            if let Some(c) = self.const_divisor() {
+                return self.int_div_by_const(op, c);
+            }
             let (b, _) = self.pop();
             let (a, _) = self.pop();
             // A zero divisor raises in the interpreter.
@@ -169,6 +172,13 @@ impl Gen<'_> {
     /// `LoadConst` just before, which is the only way here when this op is
     /// no jump target), `k` in 0..=46.
     fn const_power_of_two_divisor(&self) -> Option<u32> {
+        let d = self.const_operand()?;
+        (d > 0 && d.count_ones() == 1 && d.trailing_zeros() <= 46).then(|| d.trailing_zeros())
+    }
+
+    /// The right operand when it is an int constant pushed by the op just
+    /// before this one (in this block).
+    fn const_operand(&self) -> Option<i64> {
         if self.code.blocks.is_leader(self.pc) {
             return None;
         }
@@ -177,8 +187,78 @@ impl Gen<'_> {
         else {
             return None;
         };
-        let d = self.consts.get(c as usize)?.as_small()?;
-        (d > 0 && d.count_ones() == 1 && d.trailing_zeros() <= 46).then(|| d.trailing_zeros())
+        self.consts.get(c as usize)?.as_small()
+    }
+
+    /// A constant divisor above 2 that `int_div_by_const` serves.
+    fn const_divisor(&self) -> Option<i64> {
+        self.const_operand().filter(|&d| d > 2 && d < 1 << 46)
+    }
+
+    /// `a // c` or `a % c` for a constant `c` > 2, without a division: for
+    /// `0 <= a < 2**47` the quotient `a * (1/c)` in doubles is within 2**-6
+    /// of the true one, so truncating it is off by at most one, which one
+    /// check of the remainder corrects. A negative dividend takes the
+    /// helper.
+    fn int_div_by_const(&mut self, op: BinOp, c: i64) -> Result<Flow, AsmError> {
+        self.drop_temps(1);
+        let (a, _) = self.pop();
+        let (slow, done, fixed) = (
+            self.asm.new_label(),
+            self.asm.new_label(),
+            self.asm.new_label(),
+        );
+        let out = self.asm.new_vreg();
+        let x = self.int_payload(a);
+        self.asm.cmp(x, Opnd::Imm(0));
+        self.asm.jcc(Cond::Lt, Target::Label(slow));
+        let xf = self.asm.int_to_float(x);
+        let inv = self
+            .asm
+            .mov_new(Opnd::Imm((1.0 / c as f64).to_bits() as i64));
+        let qf = self.asm.fmul(xf, inv);
+        let q0 = self.asm.float_to_int(qf);
+        let cr = self.asm.mov_new(Opnd::Imm(c));
+        let prod = self.asm.mul(q0, cr);
+        let r0 = self.asm.sub(x, prod);
+        let (q, r) = (self.asm.new_vreg(), self.asm.new_vreg());
+        self.asm.mov(q, q0);
+        self.asm.mov(r, r0);
+        let not_low = self.asm.new_label();
+        self.asm.cmp(r0, Opnd::Imm(0));
+        self.asm.jcc(Cond::Ge, Target::Label(not_low));
+        let q1 = self.asm.sub(q0, Opnd::Imm(1));
+        self.asm.mov(q, q1);
+        let r1 = self.asm.add(r0, Opnd::Imm(c));
+        self.asm.mov(r, r1);
+        self.asm.jmp(Target::Label(fixed));
+        self.asm.bind(not_low);
+        self.asm.cmp(r0, Opnd::Imm(c));
+        self.asm.jcc(Cond::Lt, Target::Label(fixed));
+        let q2 = self.asm.add(q0, Opnd::Imm(1));
+        self.asm.mov(q, q2);
+        let r2 = self.asm.sub(r0, Opnd::Imm(c));
+        self.asm.mov(r, r2);
+        self.asm.bind(fixed);
+        // Both are in [0, 2**47): boxing cannot overflow.
+        let v = if op == BinOp::FloorDiv { q } else { r };
+        let boxed = self.asm.or(v, Opnd::Imm(INT_TAG));
+        self.asm.mov(out, boxed);
+        self.asm.jmp(Target::Label(done));
+        self.asm.bind(slow);
+        let code = if op == BinOp::FloorDiv { 0 } else { 1 };
+        let b = self.asm.mov_new(Opnd::Imm(Value::from_small(c).0 as i64));
+        let h = self.asm.ccall(
+            helpers::int_floordiv_mod as *const () as u64,
+            vec![a, b, Opnd::Imm(code)],
+        );
+        let ovf = self.exit(ExitReason::Overflow)?;
+        self.asm.cmp(h, Opnd::Imm(helpers::JIT_ERR as i64));
+        self.asm.jcc(Cond::Eq, ovf);
+        self.asm.mov(out, h);
+        self.asm.bind(done);
+        self.push(out, Type::Int);
+        Ok(Flow::Next)
     }
 
     fn float_op(&mut self, op: BinOp, fa: Opnd, fb: Opnd) -> Result<Opnd, AsmError> {
