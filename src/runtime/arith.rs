@@ -423,10 +423,8 @@ impl Vm {
             let c = self.cls.memory_error;
             return Err(self.raise_msg(c, ""));
         }
-        let mut out = Vec::with_capacity(items.len() * n);
-        for _ in 0..n {
-            out.extend_from_slice(&items);
-        }
+        // `repeat` copies in doubling blocks.
+        let out = items.repeat(n);
         Ok(if seq.is_kind(Kind::List) {
             self.new_list(out)
         } else {

@@ -395,6 +395,9 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
         }
         _ => {}
     }
+    if let Some(total) = sum_small_ints(args[0], start) {
+        return Ok(vm.new_int(total));
+    }
     let holder = vm.new_list(vec![start]);
     vm.roots.push(holder);
     // Lists and tuples are walked directly; `it` serves the other iterables.
@@ -423,6 +426,19 @@ fn sum(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
     vm.roots.pop();
     r?;
     Ok(holder.as_list().map_or(Value::NONE, |h| h.items[0]))
+}
+
+/// `sum` of a list or tuple of unboxed ints from an unboxed start, when the
+/// total fits in an `i64` (reading only: the general path runs otherwise).
+fn sum_small_ints(seq: Value, start: Value) -> Option<i64> {
+    let items: &[Value] = if let Some(l) = seq.as_list() {
+        &l.items
+    } else {
+        &seq.as_tuple()?.items
+    };
+    items
+        .iter()
+        .try_fold(start.as_small()?, |acc, x| acc.checked_add(x.as_small()?))
 }
 
 fn int_bit_length(vm: &mut Vm, args: &[Value], kw: &[(Sym, Value)]) -> PyResult<Value> {
