@@ -70,7 +70,7 @@ impl Vm {
     /// `repr(v)`.
     pub fn repr(&mut self, v: Value) -> PyResult<String> {
         if let Some(i) = v.as_small() {
-            return Ok(i.to_string());
+            return Ok(numfmt::i64_to_decimal(i));
         }
         if let Some(f) = v.as_float() {
             return Ok(numfmt::float_repr(f));
@@ -183,7 +183,7 @@ impl Vm {
     /// Decimal text of an int (ValueError past CPython's 4300-digit limit).
     pub fn int_to_decimal(&mut self, v: Value) -> PyResult<String> {
         if let Some(i) = self.to_i64(v) {
-            return Ok(i.to_string());
+            return Ok(numfmt::i64_to_decimal(i));
         }
         let b = v.as_bigint().expect("bigint");
         if !numfmt::int_str_digits_ok(b) {

@@ -112,7 +112,7 @@ fn math_1(
 ) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
     if args.len() != 1 {
-        check_args(vm, &format!("math.{name}"), args, 1, 1)?;
+        check_args(vm, format_args!("math.{name}"), args, 1, 1)?;
     }
     let x = float_arg(vm, args[0])?;
     let r = f(x);
@@ -233,7 +233,7 @@ fn round_to_int(
     f: fn(f64) -> f64,
 ) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
-    check_args(vm, &format!("math.{name}"), args, 1, 1)?;
+    check_args(vm, format_args!("math.{name}"), args, 1, 1)?;
     let v = args[0];
     if v.is_bool() {
         return Ok(Value::from_small((v.0 & 1) as i64));
@@ -504,7 +504,7 @@ fn pred(
     f: fn(f64) -> bool,
 ) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
-    check_args(vm, &format!("math.{name}"), args, 1, 1)?;
+    check_args(vm, format_args!("math.{name}"), args, 1, 1)?;
     let x = float_arg(vm, args[0])?;
     Ok(Value::from_bool(f(x)))
 }

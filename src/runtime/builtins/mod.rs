@@ -94,7 +94,14 @@ pub fn add_function(vm: &mut Vm, name: &'static str, f: NativeFn) {
 
 /// Checks the positional argument count of a builtin, raising CPython's
 /// TypeError otherwise.
-pub fn check_args(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+/// `name` is formatted only for an error (pass `format_args!` to build it).
+pub fn check_args(
+    vm: &mut Vm,
+    name: impl std::fmt::Display,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
@@ -123,7 +130,7 @@ pub fn check_args(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usiz
 /// qualified name used in CPython's messages (`str.join`).
 pub fn check_method(
     vm: &mut Vm,
-    name: &str,
+    name: impl std::fmt::Display,
     args: &[Value],
     min: usize,
     max: usize,
@@ -135,7 +142,8 @@ pub fn check_method(
     if n >= min && n <= max {
         return Ok(());
     }
-    let short = name.rsplit('.').next().unwrap_or(name);
+    let name = name.to_string();
+    let short = name.rsplit('.').next().unwrap_or(&name);
     let msg = if min == max {
         match min {
             0 => format!("{name}() takes no arguments ({n} given)"),
@@ -167,7 +175,11 @@ pub fn clinic_type_name(vm: &Vm, v: Value) -> &'static str {
 }
 
 /// Rejects keyword arguments for builtins that take none.
-pub fn no_kwargs(vm: &mut Vm, name: &str, kwargs: &[(Sym, Value)]) -> PyResult<()> {
+pub fn no_kwargs(
+    vm: &mut Vm,
+    name: impl std::fmt::Display,
+    kwargs: &[(Sym, Value)],
+) -> PyResult<()> {
     if kwargs.is_empty() {
         Ok(())
     } else {

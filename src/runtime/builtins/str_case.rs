@@ -241,8 +241,8 @@ fn pad_args(
     args: &[Value],
     kw: &[(Sym, Value)],
 ) -> PyResult<(&'static str, i64, char)> {
-    no_kwargs(vm, &format!("str.{name}"), kw)?;
-    check_method(vm, &format!("str.{name}"), args, 1, 2)?;
+    no_kwargs(vm, format_args!("str.{name}"), kw)?;
+    check_method(vm, format_args!("str.{name}"), args, 1, 2)?;
     let s = this(vm, args, name)?;
     let width = index_arg(vm, args[1])?;
     let fill = match args.get(2) {

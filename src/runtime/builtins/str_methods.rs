@@ -358,8 +358,8 @@ fn strip_impl(
     left: bool,
     right: bool,
 ) -> PyResult<Value> {
-    no_kwargs(vm, &format!("str.{name}"), kw)?;
-    check_method(vm, &format!("str.{name}"), args, 0, 1)?;
+    no_kwargs(vm, format_args!("str.{name}"), kw)?;
+    check_method(vm, format_args!("str.{name}"), args, 0, 1)?;
     let s = this(vm, args, name)?;
     let chars = match args.get(1) {
         None => None,
@@ -417,7 +417,7 @@ fn starts_ends(
     kw: &[(Sym, Value)],
     ends: bool,
 ) -> PyResult<Value> {
-    no_kwargs(vm, &format!("str.{name}"), kw)?;
+    no_kwargs(vm, format_args!("str.{name}"), kw)?;
     check_at(vm, name, args, 1, 3)?;
     let s = this(vm, args, name)?;
     let start = opt_index(vm, args.get(2).copied())?;
@@ -485,7 +485,7 @@ fn find_impl(
     kw: &[(Sym, Value)],
     rev: bool,
 ) -> PyResult<(i64, &'static str)> {
-    no_kwargs(vm, &format!("str.{name}"), kw)?;
+    no_kwargs(vm, format_args!("str.{name}"), kw)?;
     check_at(vm, name, args, 1, 3)?;
     let s = this(vm, args, name)?;
     let start = opt_index(vm, args.get(2).copied())?;

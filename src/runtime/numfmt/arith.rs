@@ -34,6 +34,29 @@ pub fn int_str_digits_ok(v: &BigInt) -> bool {
 /// The digits of `v` in `radix` (2..=36, lowercase), with a leading `-` when negative and
 /// no prefix — `str(v)` for radix 10 (check [`int_str_digits_ok`] first). Radix outside
 /// 2..=36 is clamped into that range.
+/// The decimal text of an `i64`, in a `String` of exactly its length (no
+/// formatting machinery, nothing to shrink when it becomes a str object).
+pub fn i64_to_decimal(v: i64) -> String {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut n = v.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(buf.len() - at + (v < 0) as usize);
+    if v < 0 {
+        s.push('-');
+    }
+    // The buffer holds ASCII digits only.
+    s.push_str(std::str::from_utf8(&buf[at..]).unwrap_or(""));
+    s
+}
+
 pub fn int_to_string_radix(v: &BigInt, radix: u32) -> String {
     v.to_str_radix(radix.clamp(2, 36))
 }

@@ -32,8 +32,8 @@ mod tests;
 
 pub use arith::{
     bigint_to_f64, float_floor_div, float_floor_div_mod, float_mod, float_round_to_int,
-    float_to_bigint, int_str_digits_ok, int_to_prefixed_string, int_to_string_radix, int_true_div,
-    round_float, INT_MAX_STR_DIGITS, INT_STR_LIMIT_MSG,
+    float_to_bigint, i64_to_decimal, int_str_digits_ok, int_to_prefixed_string,
+    int_to_string_radix, int_true_div, round_float, INT_MAX_STR_DIGITS, INT_STR_LIMIT_MSG,
 };
 pub use format::{format_float, format_i64, format_int, format_str};
 pub use parse::{parse_float, parse_int, ParseIntError};

@@ -384,3 +384,24 @@ fn no_panic_on_odd_specs() {
         let _ = parse_float(s);
     }
 }
+
+#[test]
+fn i64_decimal_text_is_exact() {
+    for v in [
+        0,
+        7,
+        -7,
+        10,
+        -10,
+        1234567890,
+        i64::MAX,
+        i64::MIN,
+        -1,
+        99,
+        100,
+    ] {
+        let s = super::i64_to_decimal(v);
+        assert_eq!(s, v.to_string());
+        assert_eq!(s.capacity(), s.len());
+    }
+}
