@@ -28,7 +28,7 @@ pub fn call_fp_mem() -> basil_asm::Mem {
 
 /// The `[callable, self_or_null?, args..]` below `sp` (`arg`: the argument
 /// count, bit 32 set for a method call) calls a Python function whose
-/// parameters the arguments fill exactly: pushes its frame record (its
+/// parameters the arguments fill, with its last defaults for the rest: pushes its frame record (its
 /// other locals NULL), leaves the frame's address in `Vm::jit_call_fp`
 /// and returns the entry address for the argument types in `types`. 0 when
 /// the callee is anything else (the caller makes a generic call);
@@ -47,9 +47,10 @@ pub extern "C" fn enter_call(
     let method = arg >> 32 != 0;
     let fidx = top - n - if method { 2 } else { 1 };
     let f = vm.stack.get(fidx);
-    let Some(code_id) = f.as_function().map(|fo| fo.code) else {
+    let Some(fo) = f.as_function() else {
         return 0;
     };
+    let code_id = fo.code;
     let (first, argc, types) = if method && !vm.stack.get(fidx + 1).is_null() {
         (fidx + 1, n + 1, types)
     } else if method {
@@ -61,15 +62,18 @@ pub extern "C" fn enter_call(
         Some(e) if e[1] & 0xffff == argc as u64 => (e[1], e[2] as *const u64),
         _ => {
             let code = &vm.codes[code_id as usize].code;
-            if !super::codegen::fills_exactly(code, argc as u32)
-                || argc > 0xffff
-                || code.nlocals() > 0xffff
-            {
+            let Some(defaults) = super::codegen::trailing_defaults(code, fo, argc as u32) else {
+                return 0;
+            };
+            if argc > 0xffff || code.nlocals() > 0xffff {
                 return 0;
             }
             let meta =
                 argc as u64 | (code.nlocals() as u64) << 16 | (code.frame_size() as u64) << 32;
             let mut ctx = Context::GENERIC;
+            for (k, d) in defaults.iter().enumerate() {
+                ctx.set_local(argc + k, Type::of(*d));
+            }
             for i in 0..argc.min(TYPED_ARGS as usize) {
                 let t = Type::ALL.get((types >> (4 * i)) as usize & 15);
                 ctx.set_local(i, t.copied().unwrap_or(Type::Unknown));
@@ -95,7 +99,15 @@ pub extern "C" fn enter_call(
         vm.recursion_error();
         return JIT_ERR;
     }
-    for i in argc..nlocals {
+    // Parameters past the arguments take the function's last defaults (a
+    // cached entry was made for this function and argument count).
+    let code = &vm.codes[code_id as usize].code;
+    let missing = (code.argcount as usize).saturating_sub(argc);
+    let defaults = &fo.defaults[fo.defaults.len().saturating_sub(missing)..];
+    for (k, &d) in defaults.iter().enumerate() {
+        vm.stack.set(first + argc + k, d);
+    }
+    for i in argc + defaults.len()..nlocals {
         vm.stack.set(first + i, Value::NULL);
     }
     // The arguments now belong to the callee.

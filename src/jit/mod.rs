@@ -17,6 +17,7 @@
 //! pc), `RETURN` (the frame returned `Vm::jit_ret`), `RAISE | pc` (an
 //! exception is in `Vm::exc`, raised at pc).
 
+mod binding;
 mod caches;
 mod codegen;
 pub mod context;

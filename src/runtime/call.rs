@@ -88,7 +88,9 @@ impl Vm {
         let kwonly = code.kwonlyargcount as usize;
         let varargs = code.varargs;
         let varkw = code.varkw;
-        let qual = fo.qualname.as_str().unwrap_or("?").to_string();
+        // Only error messages need the name.
+        let qualname = fo.qualname;
+        let qual = move || qualname.as_str().unwrap_or("?").to_string();
         for i in 0..nlocals {
             self.stack.set(base + i, Value::NULL);
         }
@@ -117,7 +119,8 @@ impl Vm {
                     let given = args.len();
                     let was = if given == 1 { "was" } else { "were" };
                     return Err(self.type_error(&format!(
-                        "{qual}() takes {takes} positional {word} but {given} {was} given"
+                        "{}() takes {takes} positional {word} but {given} {was} given",
+                        qual()
                     )));
                 }
             }
@@ -141,7 +144,8 @@ impl Vm {
                     if !self.stack.get(base + i).is_null() {
                         let n = kname.to_string();
                         return Err(self.type_error(&format!(
-                            "{qual}() got multiple values for argument '{n}'"
+                            "{}() got multiple values for argument '{n}'",
+                            qual()
                         )));
                     }
                     self.stack.set(base + i, v);
@@ -154,7 +158,8 @@ impl Vm {
                 None => {
                     let n = kname.to_string();
                     return Err(self.type_error(&format!(
-                        "{qual}() got an unexpected keyword argument '{n}'"
+                        "{}() got an unexpected keyword argument '{n}'",
+                        qual()
                     )));
                 }
             }
@@ -174,7 +179,8 @@ impl Vm {
         if !missing.is_empty() {
             let n = missing.len();
             return Err(self.type_error(&format!(
-                "{qual}() missing {} required positional {}: {}",
+                "{}() missing {} required positional {}: {}",
+                qual(),
                 n,
                 if n == 1 { "argument" } else { "arguments" },
                 join_names(&missing)
@@ -199,7 +205,8 @@ impl Vm {
         if !missing_kw.is_empty() {
             let n = missing_kw.len();
             return Err(self.type_error(&format!(
-                "{qual}() missing {} required keyword-only {}: {}",
+                "{}() missing {} required keyword-only {}: {}",
+                qual(),
                 n,
                 if n == 1 { "argument" } else { "arguments" },
                 join_names(&missing_kw)

@@ -3,6 +3,7 @@
 
 use super::{Flow, Gen, VM};
 use crate::intern::Sym;
+use crate::jit::binding::Source;
 use crate::jit::context::Type;
 use crate::jit::helpers;
 use crate::runtime::object::{BuiltinType, Kind};
@@ -18,7 +19,7 @@ impl Gen<'_> {
         if let Some(flow) = self.try_len(n)? {
             return Ok(flow);
         }
-        if let Some(flow) = self.try_direct_call(n, false)? {
+        if let Some(flow) = self.try_direct_call(n, false, &[])? {
             return Ok(flow);
         }
         if let Some(flow) = self.try_dynamic_call(n, false)? {
@@ -319,7 +320,7 @@ impl Gen<'_> {
         if let Some(flow) = self.try_list_append(n)? {
             return Ok(flow);
         }
-        if let Some(flow) = self.try_direct_call(n, true)? {
+        if let Some(flow) = self.try_direct_call(n, true, &[])? {
             return Ok(flow);
         }
         if let Some(flow) = self.try_dynamic_call(n, true)? {
@@ -344,19 +345,27 @@ impl Gen<'_> {
     }
 
     /// A direct JIT-to-JIT call when the callee (peeked now) is a Python
-    /// function whose parameters the arguments fill exactly, or a user class
-    /// whose `__init__` is one: guard its identity (and, for a class, that no
-    /// class changed since), NULL the callee's other locals in place, push
-    /// its frame record, and run its entry version through the entry
-    /// trampoline (which gives it a native frame of its own). A callee that
-    /// leaves JIT code early is finished by the interpreter. None when this
-    /// does not apply.
-    fn try_direct_call(&mut self, n: u32, method: bool) -> Result<Option<Flow>, AsmError> {
+    /// function whose parameters the arguments bind to at compile time
+    /// (`jit::binding`: positional arguments, then the values of the
+    /// keyword names `kw`, then defaults), or a user class whose `__init__`
+    /// is one: guard its identity (and, for a class, that no class changed
+    /// since), lay the callee's parameters out in place and NULL its other
+    /// locals, push its frame record, and run its entry version through the
+    /// entry trampoline (which gives it a native frame of its own). A
+    /// callee that leaves JIT code early is finished by the interpreter.
+    /// None when this does not apply.
+    pub(super) fn try_direct_call(
+        &mut self,
+        n: u32,
+        method: bool,
+        kw: &[&str],
+    ) -> Result<Option<Flow>, AsmError> {
         if !self.specialize || self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
             return Ok(None);
         }
         let extra = if method { 2 } else { 1 };
-        let fidx = self.depth - n - extra;
+        let nk = kw.len() as u32;
+        let fidx = self.depth - n - nk - extra;
         // A method resolved by LoadMethod in this version is a constant;
         // so is a function it found on a class (with no receiver).
         let resolved = self.resolved_method(fidx, method);
@@ -391,14 +400,17 @@ impl Gen<'_> {
         // Arguments (with the receiver or the new instance first).
         let with_self = bound || class.is_some();
         let argc = n + with_self as u32;
-        let first = self.depth - argc;
+        let first = self.depth - argc - nk;
         let Some(fo) = func.as_function() else {
             return Ok(None);
         };
         let code = &self.vm.codes[fo.code as usize].code;
-        if !super::fills_exactly(code, argc) {
+        // Where each parameter's value comes from; defaults are fixed for
+        // this function, whose identity is guarded.
+        let Some(plan) = crate::jit::binding::plan(code, fo, &self.vm.names, argc as usize, kw)
+        else {
             return Ok(None);
-        }
+        };
         let (callee, callee_nlocals) = (fo.code, code.nlocals());
         // The guards compare addresses: keep the objects alive.
         self.jit.core.embedded.insert(fv);
@@ -437,7 +449,21 @@ impl Gen<'_> {
         // The callee's frame starts at its first argument.
         let fp_mem = self.temp_mem(first);
         let new_fp = self.asm.lea(fp_mem);
-        for i in argc..callee_nlocals {
+        // Keyword values move to their parameters' slots: all are read
+        // before any is written.
+        let kw_vals: Vec<Opnd> = (0..nk).map(|j| self.read_temp(first + argc + j)).collect();
+        for (p, src) in plan.iter().enumerate() {
+            let v = match *src {
+                Source::Arg(i) if i == p => continue,
+                Source::Arg(i) => kw_vals[i - argc as usize],
+                Source::Default(d) => Opnd::Imm(d.0 as i64),
+            };
+            self.asm
+                .store(basil_asm::Mem::new(new_fp, (p * 8) as i32), v, Width::W64);
+        }
+        self.forget_temp_regs(first);
+        let filled = plan.len() as u32;
+        for i in filled..callee_nlocals {
             self.asm.store(
                 basil_asm::Mem::new(new_fp, (i * 8) as i32),
                 Opnd::Imm(Value::NULL.0 as i64),
@@ -466,13 +492,13 @@ impl Gen<'_> {
                 callee_ctx.set_local_shape(i, shape);
             }
         }
-        for i in 0..argc {
-            let t = if i == 0 && class.is_some() {
-                Type::Object
-            } else {
-                self.ctx.temp((first + i) as usize)
+        for (p, src) in plan.iter().enumerate() {
+            let t = match *src {
+                Source::Arg(0) if class.is_some() => Type::Object,
+                Source::Arg(i) => self.ctx.temp(first as usize + i),
+                Source::Default(d) => Type::of(d),
             };
-            callee_ctx.set_local(i as usize, t);
+            callee_ctx.set_local(p, t);
         }
         let slot = self.jit.entry_slot(callee, callee_ctx)?;
         let sa = self.asm.mov_new(Opnd::Imm(slot as i64));
@@ -493,7 +519,7 @@ impl Gen<'_> {
             }
             None => out,
         };
-        self.drop_temps(n + extra);
+        self.drop_temps(n + nk + extra);
         if class.is_some() {
             self.push(result, Type::Object);
             return Ok(Some(Flow::Next));
@@ -626,6 +652,15 @@ impl Gen<'_> {
             .copied()
             .unwrap_or(Value::NONE);
         let nk = names.as_tuple().map_or(0, |t| t.items.len() as u32);
+        let kw: Vec<&str> = names
+            .as_tuple()
+            .map(|t| t.items.iter().filter_map(|k| k.as_str()).collect())
+            .unwrap_or_default();
+        if kw.len() as u32 == nk {
+            if let Some(flow) = self.try_direct_call(argc, method, &kw)? {
+                return Ok(flow);
+            }
+        }
         let total = argc + nk + if method { 2 } else { 1 };
         let sp = self.sp_opnd();
         let r = self.call_checked(

@@ -107,6 +107,22 @@ pub(crate) fn fills_exactly(code: &CodeObject, argc: u32) -> bool {
         && code.free_slots.is_empty()
 }
 
+/// The defaults that complete a call of function `fo` (whose code is
+/// `code`) with `argc` positional arguments, when no other binding is
+/// needed: the last defaults, one per parameter the arguments leave
+/// unfilled (none when they fill all of them).
+pub(crate) fn trailing_defaults<'f>(
+    code: &CodeObject,
+    fo: &'f crate::runtime::object::FunctionObj,
+    argc: u32,
+) -> Option<&'f [Value]> {
+    if argc > code.argcount || !fills_exactly(code, code.argcount) {
+        return None;
+    }
+    let missing = (code.argcount - argc) as usize;
+    fo.defaults.get(fo.defaults.len().checked_sub(missing)?..)
+}
+
 /// Compiles the version of `(code_id, pc)` for `ctx`.
 pub(super) fn gen_version(
     jit: &mut Jit,
