@@ -457,3 +457,19 @@ pub extern "C" fn call_kw(vm: *mut Vm, sp: *mut Value, total: u64, names: u64, m
     let window = vm.stack.slice(top - total as usize, top).to_vec();
     word(vm.call_with_kw(&window, Value(names), method != 0))
 }
+
+/// `math.<f>(x)` for the float bits `x` and `Vm::float_fns[i]`: the result's
+/// bits, or `JIT_ERR` when the call raises (the generic call then raises).
+pub extern "C" fn float_fn(vm: *mut Vm, x: u64, i: u64) -> u64 {
+    // SAFETY: called from JIT code with the VM pointer.
+    let vm = unsafe { &*vm };
+    let Some(&(_, f, ovf)) = vm.float_fns.get(i as usize) else {
+        return JIT_ERR;
+    };
+    let x = f64::from_bits(x);
+    let r = f(x);
+    match crate::runtime::builtins::math::math_1_error(x, r, ovf) {
+        Some(_) => JIT_ERR,
+        None => Value::from_float(r).0,
+    }
+}

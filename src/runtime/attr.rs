@@ -32,6 +32,9 @@ impl Vm {
 
     /// Records that some class's attributes changed: cached lookups and JIT
     /// code that assumed them are invalid.
+    /// A class or a module attribute changed: code that resolved attributes
+    /// of classes or modules at compile time (guarded by the epoch) must
+    /// not go on.
     pub fn class_changed(&mut self) {
         self.lookup_cache.borrow_mut().clear();
         self.class_epoch += 1;
@@ -258,6 +261,8 @@ impl Vm {
         }
         if let Some(m) = obj.as_module() {
             m.attrs.insert(name, v);
+            // JIT code resolves module attributes at compile time.
+            self.class_changed();
             return Ok(());
         }
         Err(self.no_attribute(obj, name))
@@ -307,6 +312,7 @@ impl Vm {
             }
         } else if let Some(m) = obj.as_module() {
             if m.attrs.shift_remove(&name).is_some() {
+                self.class_changed();
                 return Ok(());
             }
         }

@@ -181,6 +181,10 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Extra GC roots pushed by native code that calls back into Python.
     pub roots: Vec<Value>,
+    /// The `math` functions of one float that JIT code calls directly: the
+    /// builtin object, the function, and whether an infinite result from
+    /// a finite argument is a range error (else a domain error).
+    pub float_fns: Vec<(Value, crate::runtime::builtins::math::FloatFn, bool)>,
     /// Iterators `for` loops gave back, for the next loops (`new_loop_iter`).
     pub iter_pool: Vec<Value>,
     pub out: Vec<u8>,
@@ -249,6 +253,7 @@ impl Vm {
             recursion_limit: 1000,
             roots: Vec::new(),
             iter_pool: Vec::with_capacity(ITER_POOL),
+            float_fns: Vec::new(),
             out: Vec::with_capacity(1 << 16),
             capture: None,
             argv,

@@ -19,6 +19,9 @@ impl Gen<'_> {
         if let Some(flow) = self.try_len(n)? {
             return Ok(flow);
         }
+        if let Some(flow) = self.try_float_fn(n, false)? {
+            return Ok(flow);
+        }
         if let Some(flow) = self.try_direct_call(n, false, &[])? {
             return Ok(flow);
         }
@@ -130,6 +133,9 @@ impl Gen<'_> {
             return Ok(None);
         }
         if let Some(flow) = self.try_class_function(name)? {
+            return Ok(Some(flow));
+        }
+        if let Some(flow) = self.try_module_attr(name)? {
             return Ok(Some(flow));
         }
         if self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
@@ -315,9 +321,52 @@ impl Gen<'_> {
         Ok(Some(Flow::Next))
     }
 
+    /// `module.name` for a call, where the module (peeked) is a native one
+    /// (`math`, `time`, ...): its attribute, a compile-time constant behind
+    /// the module's identity and the class epoch (which module attribute
+    /// changes bump). Pushes `[value, NULL]`.
+    fn try_module_attr(&mut self, name: Sym) -> Result<Option<Flow>, AsmError> {
+        let i = self.depth - 1;
+        if self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
+            return Ok(None);
+        }
+        let Some(mv) = self.peek_value(i) else {
+            return Ok(None);
+        };
+        let Some(v) = mv
+            .as_module()
+            .filter(|m| m.index == u32::MAX)
+            .and_then(|m| m.attrs.get(&name).copied())
+        else {
+            return Ok(None);
+        };
+        self.jit.core.embedded.insert(mv);
+        self.jit.core.embedded.insert(v);
+        let fail = self.branch_to(self.pc, self.ctx.chained())?;
+        let (m, _) = self.pop();
+        self.jit.stats.identity_guards += 1;
+        self.asm.cmp(m, Opnd::Imm(mv.0 as i64));
+        self.asm.jcc(Cond::Ne, fail);
+        let ea = self
+            .asm
+            .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
+        let epoch = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
+        self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
+        self.asm.jcc(Cond::Ne, fail);
+        let fv = self.asm.mov_new(Opnd::Imm(v.0 as i64));
+        self.push(fv, Type::of(v));
+        let null = self.asm.mov_new(Opnd::Imm(Value::NULL.0 as i64));
+        self.push(null, Type::Unknown);
+        self.function_const = Some((self.depth - 2, v));
+        Ok(Some(Flow::Next))
+    }
+
     /// `[callable, self_or_null, args..] -> [result]`.
     pub(super) fn gen_call_method(&mut self, n: u32) -> Result<Flow, AsmError> {
         if let Some(flow) = self.try_list_append(n)? {
+            return Ok(flow);
+        }
+        if let Some(flow) = self.try_float_fn(n, true)? {
             return Ok(flow);
         }
         if let Some(flow) = self.try_direct_call(n, true, &[])? {

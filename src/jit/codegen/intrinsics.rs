@@ -191,4 +191,92 @@ impl Gen<'_> {
                 .class_lookup(self.vm.cls.list, self.vm.s.append)
                 .is_some_and(|a| a == m)
     }
+
+    /// The callable in temp `fidx` when the op that pushed it was
+    /// `LoadGlobal` (its value now: still to be guarded by identity).
+    fn global_callee(&self, fidx: u32) -> Option<Value> {
+        let p = (0..self.pc)
+            .rev()
+            .find(|&p| self.depths.get(p as usize) == Some(&fidx))?;
+        let Some(&Instr::LoadGlobal(g)) = self.code.code.get(p as usize) else {
+            return None;
+        };
+        let m = &self.vm.modules[self.vm.codes[self.code_id as usize].module as usize];
+        let v = m.globals.get(g as usize).copied()?;
+        let v = if v.is_null() {
+            m.builtin_fallback.get(g as usize).copied()?
+        } else {
+            v
+        };
+        (!v.is_null()).then_some(v)
+    }
+
+    /// `math.sqrt(x)` and the other float functions of one float
+    /// (`Vm::float_fns`) with `x` known to be a float or an int: a direct
+    /// call of the function, no argument binding. The function is a
+    /// constant `LoadMethod` resolved on the module (`method`), or is
+    /// peeked or pushed by `LoadGlobal` and guarded by identity. A domain
+    /// or range error makes the generic call, which raises.
+    pub(super) fn try_float_fn(&mut self, n: u32, method: bool) -> Result<Option<Flow>, AsmError> {
+        if !self.specialize || self.ctx.chain() >= MAX_CHAIN || n != 1 {
+            return Ok(None);
+        }
+        let fidx = self.depth - n - 1 - method as u32;
+        let arg = self.depth - 1;
+        let t = self.ctx.temp(arg as usize);
+        if t != Type::Float && t != Type::Int {
+            return Ok(None);
+        }
+        let (f, guarded) = if method {
+            match self.function_const.filter(|&(i, _)| i == fidx) {
+                Some((_, f)) => (f, true),
+                None => return Ok(None),
+            }
+        } else {
+            match self.peek_value(fidx).or_else(|| self.global_callee(fidx)) {
+                Some(f) => (f, false),
+                None => return Ok(None),
+            }
+        };
+        let Some(idx) = self.vm.float_fns.iter().position(|&(b, _, _)| b == f) else {
+            return Ok(None);
+        };
+        if !guarded {
+            self.jit.core.embedded.insert(f);
+            self.guard_callee(fidx, f)?;
+        }
+        let (x, _) = self.peek(1);
+        let xf = if t == Type::Int {
+            let p = self.int_payload(x);
+            self.asm.int_to_float(p)
+        } else {
+            x
+        };
+        let out = self.asm.new_vreg();
+        let done = self.asm.new_label();
+        let r = self.asm.ccall(
+            helpers::float_fn as *const () as u64,
+            vec![VM, xf, Opnd::Imm(idx as i64)],
+        );
+        self.asm.mov(out, r);
+        self.asm.cmp(r, Opnd::Imm(helpers::JIT_ERR as i64));
+        self.asm.jcc(Cond::Ne, Target::Label(done));
+        let sp = self.sp_opnd();
+        let fun = if method {
+            helpers::call_method as *const () as u64
+        } else {
+            helpers::call as *const () as u64
+        };
+        // It raises: it runs no Python code (the argument is a number),
+        // so what this version knows of shapes stays true.
+        let r2 = self.asm.ccall(fun, vec![VM, sp, Opnd::Imm(n as i64)]);
+        let err = self.raise_exit();
+        self.asm.cmp(r2, Opnd::Imm(helpers::JIT_ERR as i64));
+        self.asm.jcc(Cond::Eq, err);
+        self.asm.mov(out, r2);
+        self.asm.bind(done);
+        self.drop_temps(n + 1 + method as u32);
+        self.push(out, Type::Float);
+        Ok(Some(Flow::Next))
+    }
 }

@@ -70,6 +70,39 @@ pub fn fill(vm: &mut Vm, m: Value) {
     for &(n, f) in fns {
         add_fn(vm, m, n, f);
     }
+    for &(n, f, ovf) in FLOAT_FNS {
+        let s = vm.sym(n);
+        if let Some(&b) = m.as_module().and_then(|mo| mo.attrs.get(&s)) {
+            vm.float_fns.push((b, f, ovf));
+        }
+    }
+}
+
+/// A function of one float.
+pub type FloatFn = fn(f64) -> f64;
+
+/// The math functions of one float that JIT code may call directly
+/// (`jit::helpers::float_fn`), with their `math_1` overflow flag.
+const FLOAT_FNS: &[(&str, FloatFn, bool)] = &[
+    ("sqrt", f64::sqrt, false),
+    ("exp", f64::exp, true),
+    ("sin", f64::sin, false),
+    ("cos", f64::cos, false),
+    ("tan", f64::tan, false),
+    ("atan", f64::atan, false),
+    ("fabs", f64::abs, false),
+];
+
+/// `math_1`'s result check: the error `f(x) = r` is, if any (true: a
+/// range error, false: a domain error).
+pub fn math_1_error(x: f64, r: f64, can_overflow: bool) -> Option<bool> {
+    if r.is_nan() && !x.is_nan() {
+        return Some(false);
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Some(can_overflow);
+    }
+    None
 }
 
 /// A float argument ("must be real number, not str" otherwise).
@@ -116,13 +149,11 @@ fn math_1(
     }
     let x = float_arg(vm, args[0])?;
     let r = f(x);
-    if r.is_nan() && !x.is_nan() {
-        return Err(domain(vm));
+    match math_1_error(x, r, can_overflow) {
+        Some(true) => Err(range(vm)),
+        Some(false) => Err(domain(vm)),
+        None => Ok(Value::from_float(r)),
     }
-    if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { range(vm) } else { domain(vm) });
-    }
-    Ok(Value::from_float(r))
 }
 
 macro_rules! unary {

@@ -10,7 +10,7 @@ mod format;
 mod functions;
 mod iterators;
 mod list_methods;
-mod math;
+pub(crate) mod math;
 mod modules;
 mod numeric;
 mod percent;
