@@ -576,12 +576,8 @@ impl Vm {
                     Instr::BuildString(n) => {
                         let parts =
                             unsafe { std::slice::from_raw_parts(sp.sub(n as usize), n as usize) };
-                        let mut s = String::new();
-                        for p in parts {
-                            s.push_str(p.as_str().unwrap_or(""));
-                        }
+                        let v = self.concat_strs(parts);
                         sp = unsafe { sp.sub(n as usize) };
-                        let v = self.new_str_owned(s);
                         push!(v);
                     }
                     Instr::FormatValue { conv, has_spec } => {

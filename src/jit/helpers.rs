@@ -404,12 +404,8 @@ pub extern "C" fn build_slice(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
 pub extern "C" fn build_string(vm: *mut Vm, sp: *mut Value, n: u64) -> u64 {
     // SAFETY: see `enter`.
     let (vm, top) = unsafe { enter(vm, sp) };
-    let n = n as usize;
-    let mut s = String::new();
-    for v in vm.stack.slice(top - n, top) {
-        s.push_str(v.as_str().unwrap_or(""));
-    }
-    vm.new_str_owned(s).0
+    let parts = vm.stack.slice(top - n as usize, top).to_vec();
+    vm.concat_strs(&parts).0
 }
 
 /// `FormatValue`: `arg` is `conv | has_spec << 8`.

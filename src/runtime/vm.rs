@@ -310,6 +310,17 @@ impl Vm {
         )
     }
 
+    /// The str that joins the strs `parts` (an f-string's `BuildString`),
+    /// allocated once at its final length.
+    pub fn concat_strs(&mut self, parts: &[Value]) -> Value {
+        let len = parts.iter().map(|v| v.as_str().map_or(0, str::len)).sum();
+        let mut s = String::with_capacity(len);
+        for v in parts {
+            s.push_str(v.as_str().unwrap_or(""));
+        }
+        self.new_str_owned(s)
+    }
+
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
         let extra = items.capacity() * 8;
         self.heap.alloc(

@@ -195,6 +195,9 @@ pub fn format_int(v: &BigInt, spec: &str, type_name: &str) -> Result<String, Num
 
 /// [`format_int`] for a machine integer.
 pub fn format_i64(v: i64, spec: &str, type_name: &str) -> Result<String, NumError> {
+    if spec.is_empty() {
+        return Ok(super::i64_to_decimal(v));
+    }
     format_int(&BigInt::from(v), spec, type_name)
 }
 

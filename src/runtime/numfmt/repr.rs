@@ -60,6 +60,45 @@ fn shortest_digits(ax: f64) -> (String, i64) {
 /// of [`DTSF_SIGN`], [`DTSF_ADD_DOT_0`], [`DTSF_ALT`], [`DTSF_NO_NEG_0`]. Returns `None` for an
 /// unknown code or a precision above `i32::MAX` (CPython's "precision too big" is checked by
 /// the callers).
+/// `ax` (finite, not negative) with `precision` digits after the point,
+/// when `ax * 10**precision` is an integer that fits in a `u128` (a number
+/// with few binary fraction digits, such as `2.5` or `12.0`): then it is
+/// exact and needs no rounding, and integer arithmetic gives it at once.
+/// None otherwise (the general algorithm serves).
+fn fixed_exact(ax: f64, precision: usize) -> Option<String> {
+    if precision > 17 {
+        return None;
+    }
+    let bits = ax.to_bits();
+    let (biased, frac) = ((bits >> 52) as i64, bits & ((1 << 52) - 1));
+    let (mut m, mut e) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | 1 << 52, biased - 1075)
+    };
+    if m != 0 {
+        let tz = m.trailing_zeros();
+        m >>= tz;
+        e += tz as i64;
+    }
+    // ax * 10**p = m * 5**p * 2**(e + p).
+    let shift = e + precision as i64;
+    if shift < 0 {
+        return None;
+    }
+    let v = (m as u128).checked_mul(5u128.pow(precision as u32))?;
+    if shift >= 128 || v.leading_zeros() as i64 <= shift {
+        return None;
+    }
+    let digits = (v << shift).to_string();
+    if precision == 0 {
+        return Some(digits);
+    }
+    let digits = format!("{digits:0>width$}", width = precision + 1);
+    let (int, fracs) = digits.split_at(digits.len() - precision);
+    Some(format!("{int}.{fracs}"))
+}
+
 pub fn double_to_string(x: f64, code: char, precision: usize, flags: u32) -> Option<String> {
     if precision > i32::MAX as usize {
         return None;
@@ -95,7 +134,8 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: u32) -> Opt
 
     if lcode == 'f' {
         // mode 3: fixed notation with `precision` digits after the point.
-        let mut body = format!("{:.*}", precision, ax);
+        let mut body =
+            fixed_exact(ax, precision).unwrap_or_else(|| format!("{:.*}", precision, ax));
         if no_neg_0 && negative && !body.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
             negative = false;
         }

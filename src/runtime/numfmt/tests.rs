@@ -405,3 +405,35 @@ fn i64_decimal_text_is_exact() {
         assert_eq!(s.capacity(), s.len());
     }
 }
+
+#[test]
+fn fixed_precision_fast_path_matches_the_general_one() {
+    let mut xs = vec![
+        0.0,
+        0.5,
+        1.0,
+        2.5,
+        12.0,
+        0.25,
+        0.125,
+        1e15,
+        2f64.powi(60),
+        3.75,
+        1e-300,
+    ];
+    for i in 0..2000 {
+        xs.push(i as f64 * 0.5);
+        xs.push(i as f64 * 0.125);
+        xs.push(i as f64 * 0.1);
+        xs.push(i as f64 / 3.0);
+    }
+    for &x in &xs {
+        for p in [0usize, 1, 2, 3, 6, 17] {
+            assert_eq!(
+                super::double_to_string(x, 'f', p, 0).unwrap(),
+                format!("{:.*}", p, x),
+                "{x} .{p}f"
+            );
+        }
+    }
+}
