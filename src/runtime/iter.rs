@@ -8,40 +8,21 @@ use super::vm::Vm;
 use super::PyResult;
 
 impl Vm {
-    /// `iter(v)`.
     /// `GetIter` (a `for` loop's, or a comprehension's first): as
     /// `get_iter`, but the iterator of a list, tuple, str or range comes
     /// from the loop-iterator pool (`Vm::new_loop_iter`).
     pub fn get_loop_iter(&mut self, v: Value) -> PyResult<Value> {
-        let state = match v.kind() {
-            Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Str) => {
-                IterState::Seq { seq: v, idx: 0 }
-            }
-            Some(Kind::Range) => {
-                let r = v.as_range().expect("range");
-                IterState::Range {
-                    cur: r.start,
-                    stop: r.stop,
-                    step: r.step,
-                }
-            }
-            _ => return self.get_iter(v),
-        };
-        Ok(self.new_loop_iter(state))
+        match seq_state(v) {
+            Some(state) => Ok(self.new_loop_iter(state)),
+            None => self.get_iter(v),
+        }
     }
 
+    /// `iter(v)`.
     pub fn get_iter(&mut self, v: Value) -> PyResult<Value> {
         let state = match v.kind() {
-            Some(Kind::List) | Some(Kind::Tuple) | Some(Kind::Str) => {
-                IterState::Seq { seq: v, idx: 0 }
-            }
-            Some(Kind::Range) => {
-                let r = v.as_range().expect("range");
-                IterState::Range {
-                    cur: r.start,
-                    stop: r.stop,
-                    step: r.step,
-                }
+            Some(Kind::List | Kind::Tuple | Kind::Str | Kind::Range) => {
+                seq_state(v).expect("a sequence")
             }
             Some(Kind::Dict) => {
                 let len = v.as_dict().map_or(0, |d| d.d.len());
@@ -266,5 +247,21 @@ impl Vm {
         }
         let items = self.collect_iterable(v)?;
         Ok(self.new_tuple(items))
+    }
+}
+
+/// The fresh iterator state of a list, tuple, str or range.
+fn seq_state(v: Value) -> Option<IterState> {
+    match v.kind()? {
+        Kind::List | Kind::Tuple | Kind::Str => Some(IterState::Seq { seq: v, idx: 0 }),
+        Kind::Range => {
+            let r = v.as_range()?;
+            Some(IterState::Range {
+                cur: r.start,
+                stop: r.stop,
+                step: r.step,
+            })
+        }
+        _ => None,
     }
 }

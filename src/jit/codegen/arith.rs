@@ -129,14 +129,7 @@ impl Gen<'_> {
             let z = self.exit(ExitReason::ZeroDivision)?;
             self.asm.cmp(b, Opnd::Imm(INT_TAG));
             self.asm.jcc(Cond::Eq, z);
-            let code = if op == BinOp::FloorDiv { 0 } else { 1 };
-            let r = self.asm.ccall(
-                helpers::int_floordiv_mod as *const () as u64,
-                vec![a, b, Opnd::Imm(code)],
-            );
-            let ovf = self.exit(ExitReason::Overflow)?;
-            self.asm.cmp(r, Opnd::Imm(helpers::JIT_ERR as i64));
-            self.asm.jcc(Cond::Eq, ovf);
+            let r = self.floordiv_mod_call(op, a, b)?;
             self.push(r, Type::Int);
             return Ok(Flow::Next);
         }
@@ -188,6 +181,20 @@ impl Gen<'_> {
             return None;
         };
         self.consts.get(c as usize)?.as_small()
+    }
+
+    /// `a // b` or `a % b` of ints (`b` not zero) by the helper; a result
+    /// past the unboxed range exits (the interpreter makes the big int).
+    fn floordiv_mod_call(&mut self, op: BinOp, a: Opnd, b: Opnd) -> Result<Opnd, AsmError> {
+        let code = if op == BinOp::FloorDiv { 0 } else { 1 };
+        let r = self.asm.ccall(
+            helpers::int_floordiv_mod as *const () as u64,
+            vec![a, b, Opnd::Imm(code)],
+        );
+        let ovf = self.exit(ExitReason::Overflow)?;
+        self.asm.cmp(r, Opnd::Imm(helpers::JIT_ERR as i64));
+        self.asm.jcc(Cond::Eq, ovf);
+        Ok(r)
     }
 
     /// A constant divisor above 2 that `int_div_by_const` serves.
@@ -246,15 +253,8 @@ impl Gen<'_> {
         self.asm.mov(out, boxed);
         self.asm.jmp(Target::Label(done));
         self.asm.bind(slow);
-        let code = if op == BinOp::FloorDiv { 0 } else { 1 };
         let b = self.asm.mov_new(Opnd::Imm(Value::from_small(c).0 as i64));
-        let h = self.asm.ccall(
-            helpers::int_floordiv_mod as *const () as u64,
-            vec![a, b, Opnd::Imm(code)],
-        );
-        let ovf = self.exit(ExitReason::Overflow)?;
-        self.asm.cmp(h, Opnd::Imm(helpers::JIT_ERR as i64));
-        self.asm.jcc(Cond::Eq, ovf);
+        let h = self.floordiv_mod_call(op, a, b)?;
         self.asm.mov(out, h);
         self.asm.bind(done);
         self.push(out, Type::Int);

@@ -132,10 +132,7 @@ impl Gen<'_> {
         if !self.specialize {
             return Ok(None);
         }
-        if let Some(flow) = self.try_class_function(name)? {
-            return Ok(Some(flow));
-        }
-        if let Some(flow) = self.try_module_attr(name)? {
+        if let Some(flow) = self.try_static_attr(name)? {
             return Ok(Some(flow));
         }
         if self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
@@ -253,12 +250,7 @@ impl Gen<'_> {
                     self.ctx.set_local_shape(l, Some(shape));
                 }
             }
-            let ea = self
-                .asm
-                .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
-            let epoch = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
-            self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
-            self.asm.jcc(Cond::Ne, fail);
+            self.guard_class_epoch(fail);
         }
         self.jit.core.embedded.insert(method);
         // [obj] -> [method, obj]
@@ -276,89 +268,61 @@ impl Gen<'_> {
         Ok(Some(Flow::Next))
     }
 
-    /// `Class.name` for a call, where the class (peeked) provides a plain
-    /// function: guard the class's identity and the class epoch, then push
-    /// `[function, NULL]` with no helper call (`Base.method(self, ...)`).
-    fn try_class_function(&mut self, name: Sym) -> Result<Option<Flow>, AsmError> {
+    /// `Class.name` or `module.name` for a call, when the value is known
+    /// at compile time: a plain function found on a user class (the class
+    /// peeked; `Base.method(self, ...)`), or any attribute of a native
+    /// module (`math.sqrt`). Guards the class's or module's identity and
+    /// the class epoch (which class changes and module attribute stores
+    /// bump), then pushes `[value, NULL]` with no helper call.
+    fn try_static_attr(&mut self, name: Sym) -> Result<Option<Flow>, AsmError> {
         let i = self.depth - 1;
         if self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
             return Ok(None);
         }
-        let Some(cls) = self.peek_value(i) else {
+        let Some(owner) = self.peek_value(i) else {
             return Ok(None);
         };
-        if !cls
+        let found = if owner
             .as_class()
             .is_some_and(|c| c.builtin == BuiltinType::User)
         {
-            return Ok(None);
-        }
-        let Some(f) = self
-            .vm
-            .class_lookup(cls, name)
-            .filter(|f| f.is_kind(Kind::Function))
-        else {
+            self.vm
+                .class_lookup(owner, name)
+                .filter(|f| f.is_kind(Kind::Function))
+        } else {
+            owner
+                .as_module()
+                .filter(|m| m.index == u32::MAX)
+                .and_then(|m| m.attrs.get(&name).copied())
+        };
+        let Some(v) = found else {
             return Ok(None);
         };
-        self.jit.core.embedded.insert(cls);
-        self.jit.core.embedded.insert(f);
-        let fail = self.branch_to(self.pc, self.ctx.chained())?;
-        let (v, _) = self.pop();
-        self.jit.stats.identity_guards += 1;
-        self.asm.cmp(v, Opnd::Imm(cls.0 as i64));
-        self.asm.jcc(Cond::Ne, fail);
-        let ea = self
-            .asm
-            .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
-        let epoch = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
-        self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
-        self.asm.jcc(Cond::Ne, fail);
-        let fv = self.asm.mov_new(Opnd::Imm(f.0 as i64));
-        self.push(fv, Type::Unknown);
-        let null = self.asm.mov_new(Opnd::Imm(Value::NULL.0 as i64));
-        self.push(null, Type::Unknown);
-        self.function_const = Some((self.depth - 2, f));
-        Ok(Some(Flow::Next))
-    }
-
-    /// `module.name` for a call, where the module (peeked) is a native one
-    /// (`math`, `time`, ...): its attribute, a compile-time constant behind
-    /// the module's identity and the class epoch (which module attribute
-    /// changes bump). Pushes `[value, NULL]`.
-    fn try_module_attr(&mut self, name: Sym) -> Result<Option<Flow>, AsmError> {
-        let i = self.depth - 1;
-        if self.ctx.chain() >= crate::jit::context::MAX_CHAIN {
-            return Ok(None);
-        }
-        let Some(mv) = self.peek_value(i) else {
-            return Ok(None);
-        };
-        let Some(v) = mv
-            .as_module()
-            .filter(|m| m.index == u32::MAX)
-            .and_then(|m| m.attrs.get(&name).copied())
-        else {
-            return Ok(None);
-        };
-        self.jit.core.embedded.insert(mv);
+        self.jit.core.embedded.insert(owner);
         self.jit.core.embedded.insert(v);
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
-        let (m, _) = self.pop();
+        let (o, _) = self.pop();
         self.jit.stats.identity_guards += 1;
-        self.asm.cmp(m, Opnd::Imm(mv.0 as i64));
+        self.asm.cmp(o, Opnd::Imm(owner.0 as i64));
         self.asm.jcc(Cond::Ne, fail);
-        let ea = self
-            .asm
-            .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
-        let epoch = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
-        self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
-        self.asm.jcc(Cond::Ne, fail);
+        self.guard_class_epoch(fail);
         let fv = self.asm.mov_new(Opnd::Imm(v.0 as i64));
         self.push(fv, Type::of(v));
         let null = self.asm.mov_new(Opnd::Imm(Value::NULL.0 as i64));
         self.push(null, Type::Unknown);
         self.function_const = Some((self.depth - 2, v));
         Ok(Some(Flow::Next))
+    }
+
+    /// Guards that no class changed since this was compiled (the class
+    /// epoch), else to `fail`.
+    fn guard_class_epoch(&mut self, fail: basil_asm::Target) {
+        let ea = self
+            .asm
+            .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
+        let epoch = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
+        self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
+        self.asm.jcc(Cond::Ne, fail);
     }
 
     /// `[callable, self_or_null, args..] -> [result]`.
@@ -480,12 +444,7 @@ impl Gen<'_> {
         }
         let mut inst = None;
         if let Some(cls) = class {
-            let ea = self
-                .asm
-                .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
-            let epoch = self.asm.load(basil_asm::Mem::new(ea, 0), Width::W64);
-            self.asm.cmp(epoch, Opnd::Imm(self.vm.class_epoch as i64));
-            self.asm.jcc(Cond::Ne, fail);
+            self.guard_class_epoch(fail);
             let obj = self.asm.ccall(
                 helpers::new_instance as *const () as u64,
                 vec![VM, Opnd::Imm(cls.0 as i64)],

@@ -93,8 +93,8 @@ pub fn add_function(vm: &mut Vm, name: &'static str, f: NativeFn) {
 }
 
 /// Checks the positional argument count of a builtin, raising CPython's
-/// TypeError otherwise.
-/// `name` is formatted only for an error (pass `format_args!` to build it).
+/// TypeError otherwise. `name` is formatted only for an error (pass
+/// `format_args!` to build it).
 pub fn check_args(
     vm: &mut Vm,
     name: impl std::fmt::Display,
@@ -106,24 +106,8 @@ pub fn check_args(
     if n >= min && n <= max {
         return Ok(());
     }
-    let msg = if min == max {
-        match min {
-            0 => format!("{name}() takes no arguments ({n} given)"),
-            1 => format!("{name}() takes exactly one argument ({n} given)"),
-            _ => format!("{name} expected {min} arguments, got {n}"),
-        }
-    } else if n < min {
-        format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            if min == 1 { "" } else { "s" }
-        )
-    } else {
-        format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            if max == 1 { "" } else { "s" }
-        )
-    };
-    Err(vm.type_error(&msg))
+    let name = name.to_string();
+    Err(vm.type_error(&arity_message(&name, &name, n, min, max)))
 }
 
 /// Checks the argument count of a method (`args[0]` is self): `name` is the
@@ -144,7 +128,14 @@ pub fn check_method(
     }
     let name = name.to_string();
     let short = name.rsplit('.').next().unwrap_or(&name);
-    let msg = if min == max {
+    Err(vm.type_error(&arity_message(&name, short, n, min, max)))
+}
+
+/// CPython's message for `n` arguments given where `min..=max` are taken:
+/// `name` in the "takes" forms, `short` in the "expected" ones.
+fn arity_message(name: &str, short: &str, n: usize, min: usize, max: usize) -> String {
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    if min == max {
         match min {
             0 => format!("{name}() takes no arguments ({n} given)"),
             1 => format!("{name}() takes exactly one argument ({n} given)"),
@@ -153,15 +144,11 @@ pub fn check_method(
     } else if n < min {
         format!(
             "{short} expected at least {min} argument{}, got {n}",
-            if min == 1 { "" } else { "s" }
+            s(min)
         )
     } else {
-        format!(
-            "{short} expected at most {max} argument{}, got {n}",
-            if max == 1 { "" } else { "s" }
-        )
-    };
-    Err(vm.type_error(&msg))
+        format!("{short} expected at most {max} argument{}, got {n}", s(max))
+    }
 }
 
 /// The type name Argument Clinic uses in "must be str, not X" messages
