@@ -95,6 +95,22 @@ pub extern "C" fn binary(vm: *mut Vm, sp: *mut Value, code: u64) -> u64 {
     })
 }
 
+/// `a op b` after JIT code called `a`'s dunder method and it returned
+/// `NotImplemented` (`Vm::binary_after_left`); `code` is the op, bit 8
+/// inplace, bit 9 when the method called was `__i<op>__`. `a` and `b` are
+/// no longer in the frame: they are rooted while Python code may run.
+pub extern "C" fn binary_after_left(vm: *mut Vm, sp: *mut Value, a: u64, b: u64, code: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, _) = unsafe { enter(vm, sp) };
+    let (a, b) = (Value(a), Value(b));
+    let op = BINOPS[(code & 0xff) as usize % BINOPS.len()];
+    vm.roots.push(a);
+    vm.roots.push(b);
+    let r = vm.binary_after_left(op, a, b, code & 0x100 != 0, code & 0x200 != 0);
+    vm.roots.truncate(vm.roots.len() - 2);
+    word(r)
+}
+
 /// `[a, b] -> a op b` for comparisons.
 pub extern "C" fn compare(vm: *mut Vm, sp: *mut Value, op: u64) -> u64 {
     // SAFETY: see `enter`.

@@ -377,6 +377,39 @@ impl Vm {
         if let Some(r) = self.try_dunder_binary(op, a, b)? {
             return Ok(r);
         }
+        Err(self.binary_type_error(op, a, b, inplace))
+    }
+
+    /// `a op b` (`a op= b` when `inplace`) after JIT code called `a`'s own
+    /// dunder method and got `NotImplemented`: `__i<op>__` (`called_iop`),
+    /// after which the whole binary protocol runs; or `__<op>__`, after
+    /// which `b`'s reflected method is tried before the TypeError.
+    pub fn binary_after_left(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        inplace: bool,
+        called_iop: bool,
+    ) -> PyResult<Value> {
+        if called_iop {
+            return self.binary_op_as(op, a, b, true);
+        }
+        if b.as_instance().is_some() {
+            let rname = format!("__r{}", dunder_tail(op));
+            let s = self.sym(&rname);
+            if let Some(f) = self.class_lookup(self.class_of(b), s) {
+                let r = self.call(f, &[b, a], &[])?;
+                if r != self.not_implemented() {
+                    return Ok(r);
+                }
+            }
+        }
+        Err(self.binary_type_error(op, a, b, inplace))
+    }
+
+    /// The TypeError of a binary operation no operand supports.
+    fn binary_type_error(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> super::Raised {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         let msg = match (op, a.kind()) {
             (BinOp::Add, Some(Kind::Str)) => {
@@ -400,7 +433,7 @@ impl Vm {
                 if inplace { "=" } else { "" }
             ),
         };
-        Err(self.type_error(&msg))
+        self.type_error(&msg)
     }
 
     fn repeat(&mut self, seq: Value, n: Value) -> PyResult<Value> {

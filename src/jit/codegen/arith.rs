@@ -146,6 +146,9 @@ impl Gen<'_> {
             self.push(r, Type::Float);
             return Ok(Flow::Next);
         }
+        if let Some(flow) = self.try_dunder_binary(op, inplace, ta, tb)? {
+            return Ok(flow);
+        }
         if ta == Type::Unknown || tb == Type::Unknown {
             return self.binary_generic(op, inplace, int_ok, float_ok);
         }

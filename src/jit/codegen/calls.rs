@@ -316,7 +316,7 @@ impl Gen<'_> {
 
     /// Guards that no class changed since this was compiled (the class
     /// epoch), else to `fail`.
-    fn guard_class_epoch(&mut self, fail: basil_asm::Target) {
+    pub(super) fn guard_class_epoch(&mut self, fail: basil_asm::Target) {
         let ea = self
             .asm
             .mov_new(Opnd::Imm(&self.vm.class_epoch as *const u64 as i64));
@@ -539,7 +539,7 @@ impl Gen<'_> {
     /// table has room, the recursion limit and the VM stack allow, and no
     /// collection is due; otherwise through `helpers::push_frame`, which
     /// also checks the native stack, collects, or raises RecursionError.
-    fn push_frame_record(
+    pub(super) fn push_frame_record(
         &mut self,
         func: Value,
         code: u32,

@@ -17,6 +17,7 @@
 mod access;
 mod arith;
 mod calls;
+mod dunders;
 mod flow;
 mod intrinsics;
 mod invoke;
