@@ -111,6 +111,20 @@ pub extern "C" fn binary_after_left(vm: *mut Vm, sp: *mut Value, a: u64, b: u64,
     word(r)
 }
 
+/// `a op b` for a comparison after JIT code called `a`'s method and it
+/// returned `NotImplemented` (`Vm::compare_after_left`); `a` and `b` are
+/// rooted while Python code may run.
+pub extern "C" fn compare_after_left(vm: *mut Vm, sp: *mut Value, a: u64, b: u64, op: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, _) = unsafe { enter(vm, sp) };
+    let (a, b) = (Value(a), Value(b));
+    vm.roots.push(a);
+    vm.roots.push(b);
+    let r = vm.compare_after_left(CMPOPS[op as usize % CMPOPS.len()], a, b);
+    vm.roots.truncate(vm.roots.len() - 2);
+    word(r)
+}
+
 /// `[a, b] -> a op b` for comparisons.
 pub extern "C" fn compare(vm: *mut Vm, sp: *mut Value, op: u64) -> u64 {
     // SAFETY: see `enter`.

@@ -505,12 +505,7 @@ impl Vm {
     /// The `NotImplemented` singleton.
     pub fn not_implemented(&self) -> Value {
         self.builtins
-            .get(
-                &self
-                    .names
-                    .lookup("NotImplemented")
-                    .unwrap_or(crate::intern::Sym(u32::MAX)),
-            )
+            .get(&self.s.not_implemented)
             .copied()
             .unwrap_or(Value::NULL)
     }

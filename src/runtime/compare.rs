@@ -146,6 +146,20 @@ impl Vm {
         if let Some(r) = self.try_dunder_compare(op, a, b)? {
             return Ok(r);
         }
+        self.compare_default(op, a, b)
+    }
+
+    /// `a op b` after JIT code called `a`'s own comparison method and it
+    /// returned `NotImplemented`: the rest of the protocol.
+    pub fn compare_after_left(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        if let Some(r) = self.dunder_compare_rest(op, a, b)? {
+            return Ok(r);
+        }
+        self.compare_default(op, a, b)
+    }
+
+    /// When no method decides: identity for `==` and `!=`, else TypeError.
+    fn compare_default(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
         match op {
             CmpOp::Eq => Ok(Value::from_bool(a == b)),
             CmpOp::Ne => Ok(Value::from_bool(a != b)),
@@ -215,16 +229,7 @@ impl Vm {
     }
 
     fn try_dunder_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-        let s = &self.s;
-        let sym = |op: CmpOp| match op {
-            CmpOp::Lt => s.lt,
-            CmpOp::Le => s.le,
-            CmpOp::Eq => s.eq,
-            CmpOp::Ne => s.ne,
-            CmpOp::Gt => s.gt,
-            CmpOp::Ge => s.ge,
-        };
-        let (fwd, rev) = (sym(op), sym(op.swapped()));
+        let fwd = self.compare_method(op);
         let ni = self.not_implemented();
         if a.as_instance().is_some() {
             if let Some(f) = self.class_lookup(self.class_of(a), fwd) {
@@ -234,6 +239,27 @@ impl Vm {
                 }
             }
         }
+        self.dunder_compare_rest(op, a, b)
+    }
+
+    /// The name of comparison `op`'s method (`__lt__`, ...).
+    pub fn compare_method(&self, op: CmpOp) -> crate::intern::Sym {
+        let s = &self.s;
+        match op {
+            CmpOp::Lt => s.lt,
+            CmpOp::Le => s.le,
+            CmpOp::Eq => s.eq,
+            CmpOp::Ne => s.ne,
+            CmpOp::Gt => s.gt,
+            CmpOp::Ge => s.ge,
+        }
+    }
+
+    /// The comparison protocol after `a`'s own method: `b`'s reflected
+    /// method, then `!=` as the inverse of `a.__eq__`.
+    fn dunder_compare_rest(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let rev = self.compare_method(op.swapped());
+        let ni = self.not_implemented();
         if b.as_instance().is_some() {
             if let Some(f) = self.class_lookup(self.class_of(b), rev) {
                 let r = self.call(f, &[b, a], &[])?;

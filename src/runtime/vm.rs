@@ -117,6 +117,7 @@ pub struct Syms {
     pub append: Sym,
     pub range: Sym,
     pub len_builtin: Sym,
+    pub not_implemented: Sym,
 }
 
 impl Syms {
@@ -153,6 +154,7 @@ impl Syms {
             append: n.intern("append"),
             range: n.intern("range"),
             len_builtin: n.intern("len"),
+            not_implemented: n.intern("NotImplemented"),
         }
     }
 }

@@ -343,6 +343,9 @@ impl Gen<'_> {
         };
         let (ta, tb) = (ts[0], ts[1]);
         let num = |t: Type| t == Type::Int || t == Type::Float;
+        if let Some(flow) = self.try_dunder_compare(op, ta, tb)? {
+            return Ok(flow);
+        }
         if !(num(ta) && num(tb)) {
             return self.compare_generic(op, ta, tb);
         }

@@ -1,13 +1,15 @@
-//! Binary operators on instances (`v + w` with `Vector.__add__`): the
+//! Binary operators and comparisons on instances (`v + w` with
+//! `Vector.__add__`, `p < q` with `__lt__`): the
 //! dunder method is found at compile time from the left operand's shape
 //! (which fixes its class) and called directly, as a method call would be,
 //! with the callee entered in its version for the operands' types and
 //! shapes. When the method returns `NotImplemented` a helper finishes the
-//! protocol (`Vm::binary_after_left`: the right operand's reflected method,
-//! then the TypeError), so the semantics stay the runtime's.
+//! protocol (`Vm::binary_after_left`, `Vm::compare_after_left`: the right
+//! operand's reflected method, then the default), so the semantics stay
+//! the runtime's.
 
 use super::{Flow, Gen, VM};
-use crate::bytecode::BinOp;
+use crate::bytecode::{BinOp, CmpOp};
 use crate::jit::context::{Context, Type, MAX_CHAIN};
 use crate::jit::helpers;
 use crate::runtime::object::{InstanceObj, Kind};
@@ -33,12 +35,22 @@ fn dunder_stem(op: BinOp) -> &'static str {
     }
 }
 
+/// A dunder method resolved at compile time for the operands on top.
+struct Dunder {
+    /// The method (a plain Python function of two parameters) and its code.
+    f: Value,
+    callee: u32,
+    /// The left operand's class, and its shape (known, or peeked).
+    class: Value,
+    shape: u32,
+    known: bool,
+}
+
 impl Gen<'_> {
     /// `a op b` (`a op= b` when `inplace`) with `a` an instance (type
-    /// `ta`, Object) whose class provides the method as a plain Python
-    /// function of two parameters, and `b` of a known type (an instance
-    /// of the same class when Object). Guards `a`'s shape (unless known)
-    /// and `b`'s class, and the class epoch; None when this does not apply.
+    /// `ta`, Object) whose class provides the method, and `b` of a known
+    /// type (an instance of the same class when Object). None when this
+    /// does not apply.
     pub(super) fn try_dunder_binary(
         &mut self,
         op: BinOp,
@@ -46,20 +58,7 @@ impl Gen<'_> {
         ta: Type,
         tb: Type,
     ) -> Result<Option<Flow>, AsmError> {
-        if !self.specialize
-            || self.ctx.chain() >= MAX_CHAIN
-            || ta != Type::Object
-            || matches!(tb, Type::Unknown | Type::Heap)
-        {
-            return Ok(None);
-        }
-        let (ia, ib) = (self.depth - 2, self.depth - 1);
-        let Some(inst) = self.peek_value(ia).and_then(|a| a.as_instance()) else {
-            return Ok(None);
-        };
-        let class = inst.class;
-        let known = self.known_shape(ia);
-        let Some(shape) = known.or_else(|| self.peek_shape(ia)) else {
+        let Some(class) = self.dunder_class(ta, tb) else {
             return Ok(None);
         };
         // `__i<op>__` for `op=` when the class has it, else `__<op>__`.
@@ -69,43 +68,107 @@ impl Gen<'_> {
         let Some(name) = iop.or_else(|| self.vm.names.lookup(&format!("__{stem}__"))) else {
             return Ok(None);
         };
-        // Operators look the method up on the class, never the instance.
-        let Some(f) = self
-            .vm
-            .class_lookup(class, name)
-            .filter(|f| f.is_kind(Kind::Function))
-        else {
+        let Some(d) = self.dunder_target(class, name) else {
             return Ok(None);
         };
-        let Some(fo) = f.as_function() else {
+        let code = op as u8 as i64 | (inplace as i64) << 8 | (iop.is_some() as i64) << 9;
+        let fallback = helpers::binary_after_left as *const () as u64;
+        self.call_dunder(d, tb, fallback, code).map(Some)
+    }
+
+    /// `a op b` for a comparison, as `try_dunder_binary`: `a`'s `__lt__`
+    /// (...) called directly.
+    pub(super) fn try_dunder_compare(
+        &mut self,
+        op: CmpOp,
+        ta: Type,
+        tb: Type,
+    ) -> Result<Option<Flow>, AsmError> {
+        let Some(class) = self.dunder_class(ta, tb) else {
             return Ok(None);
         };
-        let code = &self.vm.codes[fo.code as usize].code;
-        if !super::fills_exactly(code, 2) {
+        let name = self.vm.compare_method(op);
+        let Some(d) = self.dunder_target(class, name) else {
             return Ok(None);
+        };
+        let fallback = helpers::compare_after_left as *const () as u64;
+        self.call_dunder(d, tb, fallback, op as u8 as i64).map(Some)
+    }
+
+    /// The left operand's class when it is an instance (type `ta`) and the
+    /// right one's type `tb` is known (an instance of the same class when
+    /// Object).
+    fn dunder_class(&self, ta: Type, tb: Type) -> Option<Value> {
+        if !self.specialize
+            || self.ctx.chain() >= MAX_CHAIN
+            || ta != Type::Object
+            || matches!(tb, Type::Unknown | Type::Heap)
+        {
+            return None;
         }
+        let (ia, ib) = (self.depth - 2, self.depth - 1);
+        let class = self.peek_value(ia)?.as_instance()?.class;
         if tb == Type::Object
             && self
                 .peek_value(ib)
                 .and_then(|b| b.as_instance())
                 .is_none_or(|b| b.class != class)
         {
-            return Ok(None);
+            return None;
         }
-        let (callee, nlocals, frame_size) = (fo.code, code.nlocals(), code.frame_size());
-        self.jit.core.embedded.insert(f);
-        self.jit.core.embedded.insert(class);
-        // Guards: a's shape, b's class, no class changed.
+        Some(class)
+    }
+
+    /// The method `name` of `class` when it is a plain Python function of
+    /// two parameters (operators look it up on the class, never on the
+    /// instance), with the left operand's shape.
+    fn dunder_target(&self, class: Value, name: crate::intern::Sym) -> Option<Dunder> {
+        let ia = self.depth - 2;
+        let known = self.known_shape(ia);
+        let shape = known.or_else(|| self.peek_shape(ia))?;
+        let f = self
+            .vm
+            .class_lookup(class, name)
+            .filter(|f| f.is_kind(Kind::Function))?;
+        let callee = f.as_function()?.code;
+        let code = &self.vm.codes[callee as usize].code;
+        super::fills_exactly(code, 2).then_some(Dunder {
+            f,
+            callee,
+            class,
+            shape,
+            known: known.is_some(),
+        })
+    }
+
+    /// Calls the dunder method on the two operands on top: guards `a`'s
+    /// shape (unless known), `b`'s class (when an instance) and the class
+    /// epoch, lays the callee's frame out where the operands are and runs
+    /// its version for their types and shapes. A `NotImplemented` result
+    /// goes to `fallback(vm, sp, a, b, code)`, which finishes the protocol.
+    fn call_dunder(
+        &mut self,
+        d: Dunder,
+        tb: Type,
+        fallback: u64,
+        code: i64,
+    ) -> Result<Flow, AsmError> {
+        let (ia, ib) = (self.depth - 2, self.depth - 1);
+        let callee = d.callee;
+        let fcode = &self.vm.codes[callee as usize].code;
+        let (nlocals, frame_size) = (fcode.nlocals(), fcode.frame_size());
+        self.jit.core.embedded.insert(d.f);
+        self.jit.core.embedded.insert(d.class);
         let fail = self.branch_to(self.pc, self.ctx.chained())?;
         let (a, _) = self.peek(2);
         let (b, _) = self.peek(1);
-        if known.is_none() {
-            self.guard_shape(a, shape, fail);
-            if let Some(l) = self.temp_local(ia) {
-                self.ctx.set_local_shape(l, Some(shape));
-            }
-        } else {
+        if d.known {
             self.count_removed(2);
+        } else {
+            self.guard_shape(a, d.shape, fail);
+            if let Some(l) = self.temp_local(ia) {
+                self.ctx.set_local_shape(l, Some(d.shape));
+            }
         }
         if tb == Type::Object {
             let p = self.untag(b);
@@ -114,7 +177,7 @@ impl Gen<'_> {
                 Width::W64,
             );
             self.count_test();
-            self.asm.cmp(c, Opnd::Imm(class.0 as i64));
+            self.asm.cmp(c, Opnd::Imm(d.class.0 as i64));
             self.asm.jcc(Cond::Ne, fail);
         }
         self.guard_class_epoch(fail);
@@ -128,18 +191,17 @@ impl Gen<'_> {
                 Width::W64,
             );
         }
-        self.push_frame_record(f, callee, nlocals, frame_size, new_fp);
+        self.push_frame_record(d.f, callee, nlocals, frame_size, new_fp);
         let mut callee_ctx = Context::GENERIC;
         callee_ctx.set_local(0, Type::Object);
         callee_ctx.set_local(1, tb);
-        callee_ctx.set_local_shape(0, Some(shape));
+        callee_ctx.set_local_shape(0, Some(d.shape));
         callee_ctx.set_local_shape(1, self.known_shape(ib));
         let slot = self.jit.entry_slot(callee, callee_ctx)?;
         let sa = self.asm.mov_new(Opnd::Imm(slot as i64));
         let target = self.asm.load(Mem::new(sa, 0), Width::W64);
         let shapes_before: Vec<(u32, u32)> = self.ctx.local_shape_entries().collect();
         let out = self.run_callee(new_fp, target);
-        // NotImplemented: the rest of the protocol, in the helper.
         let result = self.asm.new_vreg();
         self.asm.mov(result, out);
         self.drop_temps(2);
@@ -148,11 +210,7 @@ impl Gen<'_> {
             .cmp(out, Opnd::Imm(self.vm.not_implemented().0 as i64));
         self.asm.jcc(Cond::Ne, Target::Label(done));
         let sp = self.sp_opnd();
-        let code = op as u8 as i64 | (inplace as i64) << 8 | (iop.is_some() as i64) << 9;
-        let r = self.call_checked(
-            helpers::binary_after_left as *const () as u64,
-            vec![VM, sp, a, b, Opnd::Imm(code)],
-        );
+        let r = self.call_checked(fallback, vec![VM, sp, a, b, Opnd::Imm(code)]);
         self.asm.mov(result, r);
         self.asm.store(
             crate::jit::returns::ret_type_mem(),
@@ -160,6 +218,6 @@ impl Gen<'_> {
             Width::W64,
         );
         self.asm.bind(done);
-        self.continue_after_call(result, &shapes_before).map(Some)
+        self.continue_after_call(result, &shapes_before)
     }
 }
