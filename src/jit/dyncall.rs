@@ -58,7 +58,15 @@ pub extern "C" fn enter_call(
     } else {
         (fidx + 1, n, types)
     };
-    let (meta, slot) = match probe(cell, WORDS, f.0) {
+    // A receiver's shape picks the callee's version too (one per shape,
+    // `Jit::lookup`): the entry is keyed by the function and the shape
+    // (in the key's tag bits, which a pointer's payload never reaches).
+    let shape = (first == fidx + 1)
+        .then(|| vm.stack.get(first).as_instance().map(|i| i.shape.get()))
+        .flatten()
+        .filter(|&s| s < 0xffff);
+    let key = f.0 ^ shape.map_or(0, |s| (s as u64 + 1) << 48);
+    let (meta, slot) = match probe(cell, WORDS, key) {
         Some(e) if e[1] & 0xffff == argc as u64 => (e[1], e[2] as *const u64),
         _ => {
             let code = &vm.codes[code_id as usize].code;
@@ -71,6 +79,7 @@ pub extern "C" fn enter_call(
             let meta =
                 argc as u64 | (code.nlocals() as u64) << 16 | (code.frame_size() as u64) << 32;
             let mut ctx = Context::GENERIC;
+            ctx.set_local_shape(0, shape);
             for (k, d) in defaults.iter().enumerate() {
                 ctx.set_local(argc + k, Type::of(*d));
             }
@@ -84,9 +93,10 @@ pub extern "C" fn enter_call(
             let Ok(slot) = jit.entry_slot(code_id, ctx) else {
                 return 0;
             };
-            // The cell compares the function's address: keep it alive.
+            // The cell compares the function's address (in `key`): keep
+            // it alive.
             jit.core.embedded.insert(f);
-            insert_front(cell, &[f.0, meta, slot]);
+            insert_front(cell, &[key, meta, slot]);
             (meta, slot as *const u64)
         }
     };
