@@ -499,3 +499,25 @@ pub extern "C" fn float_fn(vm: *mut Vm, x: u64, i: u64) -> u64 {
         None => Value::from_float(r).0,
     }
 }
+
+/// `MakeFunction`: `arg` is the module-relative code index, the flags in
+/// bits 32..35 (defaults, keyword defaults, closure: the operands below
+/// `sp`, closure on top) and the module index from bit 35.
+pub extern "C" fn make_function(vm: *mut Vm, sp: *mut Value, arg: u64) -> u64 {
+    // SAFETY: see `enter`.
+    let (vm, top) = unsafe { enter(vm, sp) };
+    let (c, flags, module) = (arg as u32, (arg >> 32) & 7, (arg >> 35) as usize);
+    let mut at = top;
+    let mut take = |bit: u64| {
+        if flags & bit != 0 {
+            at -= 1;
+            vm.stack.get(at)
+        } else {
+            Value::NULL
+        }
+    };
+    let closure = take(4);
+    let kwdefaults = take(2);
+    let defaults = take(1);
+    vm.make_function(module, c, defaults, kwdefaults, closure).0
+}

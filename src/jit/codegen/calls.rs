@@ -712,7 +712,7 @@ impl Gen<'_> {
     }
 
     /// Ops with no fast path, through helpers: container building,
-    /// unpacking, comprehension appends, f-strings, slices.
+    /// unpacking, comprehension appends, f-strings, slices, functions.
     pub(super) fn gen_helper_op(&mut self, ins: crate::bytecode::Instr) -> Result<Flow, AsmError> {
         use crate::bytecode::Instr::*;
         match ins {
@@ -760,6 +760,16 @@ impl Gen<'_> {
                 n,
                 Type::Str,
             ),
+            MakeFunction { code, flags } => {
+                let module = self.vm.codes[self.code_id as usize].module as i64;
+                let arg = code as i64 | (flags as i64 & 7) << 32 | module << 35;
+                self.helper_op(
+                    helpers::make_function as *const () as u64,
+                    arg,
+                    (flags & 7).count_ones(),
+                    Type::Heap,
+                )
+            }
             FormatValue { conv, has_spec } => {
                 let arg = conv as i64 | if has_spec { 0x100 } else { 0 };
                 let pops = 1 + has_spec as u32;

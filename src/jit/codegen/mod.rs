@@ -302,7 +302,15 @@ impl Gen<'_> {
             | BuildMap(_)
             | BuildSlice(_)
             | BuildString(_)
+            | MakeFunction { .. }
             | FormatValue { .. } => self.gen_helper_op(ins),
+            LoadClosure(s) => {
+                // A cell (never unbound: made when the frame began).
+                let m = self.local_mem(s);
+                let v = self.asm.load(m, Width::W64);
+                self.push(v, Type::Unknown);
+                Ok(Flow::Next)
+            }
             CallKw { argc, kwnames } => self.gen_call_kw(argc, kwnames, false),
             CallMethodKw { argc, kwnames } => self.gen_call_kw(argc, kwnames, true),
             JumpIfFalseOrPop(t) => self.gen_jump_or_pop(t, false),
