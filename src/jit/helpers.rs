@@ -72,14 +72,7 @@ const UNOPS: [UnOp; 4] = [UnOp::Neg, UnOp::Pos, UnOp::Not, UnOp::Invert];
 
 /// A stub was reached: compile its target and return where to go.
 pub extern "C" fn stub_hit(vm: *mut Vm, fp: *mut Value, id: u64) -> u64 {
-    // SAFETY: called from a stub with the VM and frame registers.
-    let vm = unsafe { &mut *vm };
-    let Some(mut jit) = vm.jit.take() else {
-        return 0;
-    };
-    let addr = jit.compiling(vm, |jit, vm| jit.on_stub_hit(vm, fp, id as usize));
-    vm.jit = Some(jit);
-    addr
+    super::compile_at_stub(vm, |jit, vm| jit.on_stub_hit(vm, fp, id as usize))
 }
 
 /// `[a, b] -> a op b` (`code`: the BinOp, bit 8 for in-place).

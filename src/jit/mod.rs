@@ -111,6 +111,21 @@ pub struct Jit {
     pub shapes: crate::runtime::shapes::Shapes,
 }
 
+/// Runs the compilation `f` for a stub that generated code reached (a
+/// branch, continuation or switch stub), with the JIT taken out of the VM
+/// meanwhile; returns where the code goes on (0 if there is no JIT).
+pub(crate) fn compile_at_stub(vm: *mut Vm, f: impl FnOnce(&mut Jit, &Vm) -> u64) -> u64 {
+    // SAFETY: called from a stub with the VM register: the VM is live, and
+    // nothing else borrows it while generated code runs.
+    let vm = unsafe { &mut *vm };
+    let Some(mut jit) = vm.jit.take() else {
+        return 0;
+    };
+    let addr = jit.compiling(vm, f);
+    vm.jit = Some(jit);
+    addr
+}
+
 impl Jit {
     /// Runs the compilation `f` with the VM's shape table lent to the JIT
     /// (`self.shapes`), so codegen can add shape transitions.

@@ -148,13 +148,8 @@ impl Jit {
 /// A continuation stub: compiles the continuation for the type the callee
 /// returned and says where to jump.
 extern "C" fn ret_stub_hit(vm: *mut Vm, fp: *mut Value, id: u64) -> u64 {
-    // SAFETY: called from a stub with the VM and frame registers.
-    let vm = unsafe { &mut *vm };
-    let t = vm.jit_ret_type / 8;
-    let Some(mut jit) = vm.jit.take() else {
-        return 0;
-    };
-    let addr = jit.compiling(vm, |jit, vm| jit.on_ret_stub_hit(vm, fp, id as usize, t));
-    vm.jit = Some(jit);
-    addr
+    super::compile_at_stub(vm, |jit, vm| {
+        let t = vm.jit_ret_type / 8;
+        jit.on_ret_stub_hit(vm, fp, id as usize, t)
+    })
 }

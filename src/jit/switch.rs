@@ -196,14 +196,7 @@ impl Jit {
 
 /// A switch site's stub: where the value in its temp goes on.
 extern "C" fn switch_miss(vm: *mut Vm, fp: *mut Value, id: u64) -> u64 {
-    // SAFETY: called from a stub with the VM and frame registers.
-    let vm = unsafe { &mut *vm };
-    let Some(mut jit) = vm.jit.take() else {
-        return 0;
-    };
-    let addr = jit.compiling(vm, |jit, vm| jit.on_switch_miss(vm, fp, id as usize));
-    vm.jit = Some(jit);
-    addr
+    super::compile_at_stub(vm, |jit, vm| jit.on_switch_miss(vm, fp, id as usize))
 }
 
 #[cfg(test)]
