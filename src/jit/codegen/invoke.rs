@@ -1,6 +1,6 @@
 //! Running a Python callee from JIT code and continuing after it: the part
 //! of a call shared by direct calls (callee known at compile time,
-//! `calls.rs`) and dynamic ones (callee found at run time by
+//! `direct.rs`) and dynamic ones (callee found at run time by
 //! `jit::dyncall::enter_call`, which pushes its frame and picks its entry
 //! version), and the return-type dispatch that follows (`jit::returns`).
 

@@ -17,6 +17,7 @@
 mod access;
 mod arith;
 mod calls;
+mod direct;
 mod dunders;
 mod flow;
 mod intrinsics;
