@@ -398,11 +398,9 @@ impl Vm {
         if b.as_instance().is_some() {
             let rname = format!("__r{}", dunder_tail(op));
             let s = self.sym(&rname);
-            if let Some(f) = self.class_lookup(self.class_of(b), s) {
-                let r = self.call(f, &[b, a], &[])?;
-                if r != self.not_implemented() {
-                    return Ok(r);
-                }
+            let f = self.class_lookup(self.class_of(b), s);
+            if let Some(r) = self.call_binary_method(f, b, a)? {
+                return Ok(r);
             }
         }
         Err(self.binary_type_error(op, a, b, inplace))
@@ -481,25 +479,50 @@ impl Vm {
             BinOp::Or => ("__or__", "__ror__"),
             BinOp::Xor => ("__xor__", "__rxor__"),
         };
-        if a.as_instance().is_some() {
-            let s = self.sym(name);
-            if let Some(f) = self.class_lookup(self.class_of(a), s) {
-                let r = self.call(f, &[a, b], &[])?;
-                if r != self.not_implemented() {
-                    return Ok(Some(r));
+        let rsym = self.sym(rname);
+        // A right operand of a proper subclass that overrides the reflected
+        // method goes first (CPython's `method_is_overloaded` rule).
+        let mut reflected_tried = false;
+        if let (Some(ia), Some(ib)) = (a.as_instance(), b.as_instance()) {
+            if ia.class != ib.class && self.is_subclass(ib.class, ia.class) {
+                let mine = self.class_lookup(ib.class, rsym);
+                if mine.is_some() && mine != self.class_lookup(ia.class, rsym) {
+                    reflected_tried = true;
+                    if let Some(r) = self.call_binary_method(mine, b, a)? {
+                        return Ok(Some(r));
+                    }
                 }
             }
         }
-        if b.as_instance().is_some() {
-            let s = self.sym(rname);
-            if let Some(f) = self.class_lookup(self.class_of(b), s) {
-                let r = self.call(f, &[b, a], &[])?;
-                if r != self.not_implemented() {
-                    return Ok(Some(r));
-                }
+        if a.as_instance().is_some() {
+            let s = self.sym(name);
+            let f = self.class_lookup(self.class_of(a), s);
+            if let Some(r) = self.call_binary_method(f, a, b)? {
+                return Ok(Some(r));
+            }
+        }
+        if b.as_instance().is_some() && !reflected_tried {
+            let f = self.class_lookup(self.class_of(b), rsym);
+            if let Some(r) = self.call_binary_method(f, b, a)? {
+                return Ok(Some(r));
             }
         }
         Ok(None)
+    }
+
+    /// `f(x, y)` when `f` is a method: its result, or None for
+    /// `NotImplemented` (or no method).
+    fn call_binary_method(
+        &mut self,
+        f: Option<Value>,
+        x: Value,
+        y: Value,
+    ) -> PyResult<Option<Value>> {
+        let Some(f) = f else {
+            return Ok(None);
+        };
+        let r = self.call(f, &[x, y], &[])?;
+        Ok((r != self.not_implemented()).then_some(r))
     }
 
     /// The `NotImplemented` singleton.

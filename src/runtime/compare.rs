@@ -231,6 +231,19 @@ impl Vm {
     fn try_dunder_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<Value>> {
         let fwd = self.compare_method(op);
         let ni = self.not_implemented();
+        // A right operand of a proper subclass goes first, with the
+        // swapped method (CPython's `do_richcompare`).
+        if let (Some(ia), Some(ib)) = (a.as_instance(), b.as_instance()) {
+            if ia.class != ib.class && self.is_subclass(ib.class, ia.class) {
+                let rev = self.compare_method(op.swapped());
+                if let Some(f) = self.class_lookup(ib.class, rev) {
+                    let r = self.call(f, &[b, a], &[])?;
+                    if r != ni {
+                        return Ok(Some(r));
+                    }
+                }
+            }
+        }
         if a.as_instance().is_some() {
             if let Some(f) = self.class_lookup(self.class_of(a), fwd) {
                 let r = self.call(f, &[a, b], &[])?;
