@@ -211,24 +211,30 @@ impl Context {
     /// highest-numbered other local's is forgotten (`self`, local 0, is
     /// kept longest).
     pub fn set_local_shape(&mut self, l: u32, shape: Option<u32>) {
-        let mut entries: Vec<(u32, u32)> = self
-            .local_shape_entries()
-            .filter(|&(m, _)| m != l)
-            .collect();
+        // The other entries, then this one, in a fixed buffer (contexts are
+        // made on every op: no allocation).
+        let mut entries = [(0u32, 0u32); SHAPED_LOCALS + 1];
+        let mut n = 0;
+        for e in self.local_shape_entries().filter(|&(m, _)| m != l) {
+            entries[n] = e;
+            n += 1;
+        }
         if let Some(s) = shape.filter(|_| l < 256) {
-            entries.push((l, s));
-            entries.sort_unstable();
-            if entries.len() > SHAPED_LOCALS {
-                let drop = entries
+            entries[n] = (l, s);
+            n += 1;
+            entries[..n].sort_unstable();
+            if n > SHAPED_LOCALS {
+                let drop = entries[..n]
                     .iter()
                     .rposition(|&(m, _)| m != l)
-                    .unwrap_or(entries.len() - 1);
-                entries.remove(drop);
+                    .unwrap_or(n - 1);
+                entries.copy_within(drop + 1..n, drop);
+                n -= 1;
             }
         }
         self.local_shapes = [0; SHAPED_LOCALS];
         self.shape_locals = [0; SHAPED_LOCALS];
-        for (k, (m, s)) in entries.into_iter().enumerate() {
+        for (k, &(m, s)) in entries[..n].iter().enumerate() {
             self.shape_locals[k] = m as u8;
             self.local_shapes[k] = s + 1;
         }
@@ -343,13 +349,11 @@ impl Context {
                 self.set_local(i, Type::Unknown);
             }
         }
-        let dead: Vec<u32> = self
-            .local_shape_entries()
-            .map(|(l, _)| l)
-            .filter(|&l| l < 64 && live & (1 << l) == 0)
-            .collect();
-        for l in dead {
-            self.set_local_shape(l, None);
+        for k in (0..SHAPED_LOCALS).rev() {
+            let l = self.shape_locals[k] as u32;
+            if self.local_shapes[k] != 0 && l < 64 && live & (1 << l) == 0 {
+                self.set_local_shape(l, None);
+            }
         }
         self
     }

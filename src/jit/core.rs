@@ -373,9 +373,19 @@ impl Jit {
 
     /// A stub: calls `stub_hit(vm, fp, id)` and jumps where it says.
     fn gen_stub(&mut self, id: usize) -> Result<u64, basil_asm::AsmError> {
+        self.place_stub(super::helpers::stub_hit as *const () as u64, id)
+    }
+
+    /// Outlined code that calls `helper(vm, fp, id)` and jumps to the
+    /// address it returns (branch, continuation and switch stubs).
+    pub(super) fn place_stub(
+        &mut self,
+        helper: u64,
+        id: usize,
+    ) -> Result<u64, basil_asm::AsmError> {
         self.place_outlined(|asm| {
             let dest = asm.ccall(
-                super::helpers::stub_hit as *const () as u64,
+                helper,
                 vec![Opnd::Pinned(1), Opnd::Pinned(0), Opnd::Imm(id as i64)],
             );
             asm.jmp_reg(dest);

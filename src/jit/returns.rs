@@ -25,7 +25,6 @@ use super::context::{Context, Type};
 use super::Jit;
 use crate::runtime::value::Value;
 use crate::runtime::vm::Vm;
-use basil_asm::Opnd;
 
 /// Entries of a site's table: every `Type` code fits (`Type::ALL`).
 pub const RET_TYPES: usize = 16;
@@ -82,13 +81,7 @@ impl Jit {
                 sites.push(id);
             }
         }
-        let stub = self.place_outlined(|asm| {
-            let dest = asm.ccall(
-                ret_stub_hit as *const () as u64,
-                vec![Opnd::Pinned(1), Opnd::Pinned(0), Opnd::Imm(id as i64)],
-            );
-            asm.jmp_reg(dest);
-        })?;
+        let stub = self.place_stub(ret_stub_hit as *const () as u64, id)?;
         let table = Box::new([stub; RET_TYPES]);
         let addr = table.as_ptr() as u64;
         self.core.ret_sites.push(RetSite {

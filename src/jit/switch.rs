@@ -22,7 +22,6 @@ use super::context::{Context, Type};
 use super::Jit;
 use crate::runtime::value::Value;
 use crate::runtime::vm::Vm;
-use basil_asm::Opnd;
 
 /// Entries of a site's table.
 pub const ENTRIES: usize = 16;
@@ -117,13 +116,7 @@ impl Jit {
         local: Option<u32>,
     ) -> Result<(u64, u64), basil_asm::AsmError> {
         let id = self.core.switch_sites.len();
-        let stub = self.place_outlined(|asm| {
-            let dest = asm.ccall(
-                switch_miss as *const () as u64,
-                vec![Opnd::Pinned(1), Opnd::Pinned(0), Opnd::Imm(id as i64)],
-            );
-            asm.jmp_reg(dest);
-        })?;
+        let stub = self.place_stub(switch_miss as *const () as u64, id)?;
         let table = Box::new(Table {
             factor: 0x9E37_79B9_7F4A_7C15,
             entries: [[EMPTY, 0]; ENTRIES],
